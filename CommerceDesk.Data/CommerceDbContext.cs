@@ -1,0 +1,42 @@
+using CommerceDesk.Data.Conventions;
+using CommerceDesk.Data.Identity;
+using CommerceDesk.Domain.Accounts;
+using CommerceDesk.Domain.Carts;
+using CommerceDesk.Domain.Channels;
+using CommerceDesk.Domain.Customers;
+using CommerceDesk.Domain.Orders;
+using CommerceDesk.Domain.Products;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommerceDesk.Data;
+
+/// <summary>
+/// The back office's database. Provider-specific subclasses (<see cref="SqliteCommerceDbContext"/>,
+/// <see cref="SqlServerCommerceDbContext"/>) exist only so each provider keeps its own migrations.
+/// </summary>
+public abstract class CommerceDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Channel> Channels => Set<Channel>();
+    public DbSet<ChannelApiKey> ChannelApiKeys => Set<ChannelApiKey>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Cart> Carts => Set<Cart>();
+    public DbSet<Order> Orders => Set<Order>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CommerceDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
+
+public sealed class SqliteCommerceDbContext(DbContextOptions<SqliteCommerceDbContext> options) : CommerceDbContext(options);
+
+public sealed class SqlServerCommerceDbContext(DbContextOptions<SqlServerCommerceDbContext> options) : CommerceDbContext(options);

@@ -1,0 +1,47 @@
+using CommerceDesk.Domain.Carts;
+using CommerceDesk.Domain.Common;
+using CommerceDesk.Domain.Customers;
+using CommerceDesk.Domain.Orders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CommerceDesk.Data.Configurations;
+
+internal sealed class CartConfiguration : IEntityTypeConfiguration<Cart>
+{
+    public void Configure(EntityTypeBuilder<Cart> builder)
+    {
+        builder.MapStorefrontRecord();
+        builder.Property(c => c.CustomerExternalId).HasMaxLength(StorefrontRecord.ExternalIdMaxLength);
+        builder.Property(c => c.Email).HasMaxLength(Customer.EmailMaxLength);
+        builder.MapMoney(c => c.Subtotal, "Subtotal");
+        builder.MapCrmSync(c => c.CrmSync);
+        builder.Property(c => c.CheckoutStep).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Ignore(c => c.Currency);
+        builder.Ignore(c => c.HasContactEmail);
+
+        builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasOne<Order>().WithMany().HasForeignKey(c => c.OrderId).OnDelete(DeleteBehavior.SetNull);
+
+        builder.OwnsMany(c => c.Items, item =>
+        {
+            item.ToTable("CartItems");
+            item.WithOwner().HasForeignKey("CartId");
+            item.HasKey(i => i.Id);
+            item.MapLineItem();
+        });
+        builder.Navigation(c => c.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // The abandonment sweep: open carts of a channel by last activity.
+        builder.HasIndex(c => new { c.Status, c.ChannelId, c.LastActivityAt }).HasDatabaseName("IX_Carts_OpenByLastActivity");
+        // Grid: default sort, channel filter, customer page.
+        builder.HasIndex(c => c.LastActivityAt).HasDatabaseName("IX_Carts_LastActivityAt");
+        builder.HasIndex(c => new { c.ChannelId, c.LastActivityAt }).HasDatabaseName("IX_Carts_Channel_LastActivityAt");
+        builder.HasIndex(c => new { c.CustomerId, c.LastActivityAt }).HasDatabaseName("IX_Carts_Customer");
+        builder.HasIndex(c => c.Email).HasDatabaseName("IX_Carts_Email");
+        // A cart that arrives before its customer is linked when the customer is pushed.
+        builder.HasIndex(c => new { c.ChannelId, c.CustomerExternalId }).HasDatabaseName("IX_Carts_PendingCustomer");
+    }
+}

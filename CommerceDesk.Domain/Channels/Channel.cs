@@ -1,0 +1,63 @@
+using CommerceDesk.Domain.Common;
+
+namespace CommerceDesk.Domain.Channels;
+
+/// <summary>A storefront that pushes customers, carts and orders to us, with its own API keys and settings.</summary>
+public sealed class Channel : Entity
+{
+    public const int CodeMaxLength = 50;
+    public const int NameMaxLength = 200;
+    public static readonly TimeSpan DefaultAbandonmentDelay = TimeSpan.FromHours(1);
+
+    private readonly List<ChannelApiKey> _apiKeys = [];
+
+    private Channel() { }
+
+    public Channel(string code, string name, string currency, string timeZone = "UTC")
+    {
+        Code = Guard.Required(code, "Channel code", CodeMaxLength).ToLowerInvariant();
+        Name = Guard.Required(name, "Channel name", NameMaxLength);
+        Currency = Common.Currency.Parse(currency);
+        TimeZone = Guard.Required(timeZone, "Time zone", 100);
+    }
+
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public string Currency { get; private set; } = "";
+    public string TimeZone { get; private set; } = "UTC";
+    public TimeSpan AbandonmentDelay { get; private set; } = DefaultAbandonmentDelay;
+    public bool RemindersEnabled { get; private set; }
+
+    /// <summary>When reminders were last switched on: carts abandoned before it are never e-mailed.</summary>
+    public DateTime? RemindersEnabledAt { get; private set; }
+
+    public string? DefaultSalesTeam { get; private set; }
+
+    public IReadOnlyCollection<ChannelApiKey> ApiKeys => _apiKeys;
+
+    public void SetAbandonmentDelay(TimeSpan delay)
+    {
+        if (delay < TimeSpan.FromMinutes(5) || delay > TimeSpan.FromDays(30))
+            throw new DomainException("The abandonment delay must be between 5 minutes and 30 days.");
+        AbandonmentDelay = delay;
+    }
+
+    public void EnableReminders(DateTime now)
+    {
+        if (RemindersEnabled) return;
+        RemindersEnabled = true;
+        RemindersEnabledAt = Guard.Utc(now);
+    }
+
+    public void DisableReminders() => RemindersEnabled = false;
+
+    public void AssignSalesTeam(string? team) => DefaultSalesTeam = Guard.Optional(team, "Sales team", 100);
+
+    /// <summary>Adds a key; only its hash is kept, so the caller must hand the plain key to the storefront now.</summary>
+    public ChannelApiKey AddApiKey(string plainKey, string label, DateTime now)
+    {
+        var key = new ChannelApiKey(this, plainKey, label, now);
+        _apiKeys.Add(key);
+        return key;
+    }
+}

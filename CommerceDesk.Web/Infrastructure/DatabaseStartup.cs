@@ -1,0 +1,25 @@
+using CommerceDesk.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommerceDesk.Web.Infrastructure;
+
+internal static class DatabaseStartup
+{
+    /// <summary>Applies pending migrations before the app serves its first request, then runs the start-up seeders.</summary>
+    public static async Task MigrateAndSeedAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<CommerceDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+            await db.Database.MigrateAsync();
+
+        foreach (var seeder in scope.ServiceProvider.GetServices<IStartupSeeder>())
+            await seeder.SeedAsync(CancellationToken.None);
+    }
+}
+
+/// <summary>Runs once at start-up after migrations; must be idempotent across restarts.</summary>
+public interface IStartupSeeder
+{
+    Task SeedAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,36 @@
+using CommerceDesk.Data;
+using Hangfire;
+using Hangfire.Dashboard;
+
+namespace CommerceDesk.Web.Infrastructure;
+
+internal static class JobsSetup
+{
+    /// <summary>
+    /// Hangfire's storage follows the database: SQLite keeps jobs in memory (every job is a sweep over durable
+    /// state, so a restart loses no work); SQL Server uses its own tables, so several nodes share the queue.
+    /// </summary>
+    public static IServiceCollection AddJobs(this IServiceCollection services, DatabaseOptions database)
+    {
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (database.Provider == DatabaseProvider.SqlServer)
+                config.UseSqlServerStorage(database.ConnectionString);
+            else
+                config.UseInMemoryStorage();
+        });
+        services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        return services;
+    }
+
+    public static void MapJobsDashboard(this WebApplication app) =>
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            DashboardTitle = "CommerceDesk jobs",
+            // Until sign-in and roles exist only local requests may see the dashboard.
+            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+        });
+}

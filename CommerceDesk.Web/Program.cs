@@ -1,0 +1,40 @@
+using CommerceDesk.Data;
+using CommerceDesk.Web.Components;
+using CommerceDesk.Web.Infrastructure;
+using MudBlazor.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddRootDevelopmentSettings();
+
+var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddCommerceData(database, builder.Environment.ContentRootPath);
+builder.Services.AddJobs(database);
+builder.Services.AddProblemDetails();
+builder.Services.AddHealthChecks()
+    .AddCheck<DatabaseHealthCheck>("database")
+    .AddCheck<JobServerHealthCheck>("jobs");
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+}
+app.UseStatusCodePages();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapHealth();
+app.MapJobsDashboard();
+
+await app.MigrateAndSeedAsync();
+await app.RunAsync();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what the tests need on Debian when it is missing, runs every test project, and ends with
+# one line "N passed, N failed, N skipped" summed over all of them.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing test prerequisites: ${missing[*]}"
+  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
+    || { echo "could not install ${missing[*]}"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+results=$(mktemp -d)
+dotnet build CommerceDesk.sln -c Release 2>&1 | tail -3
+if [ "${PIPESTATUS[0]}" != 0 ]; then echo "build failed"; echo "0 passed, 1 failed"; exit 1; fi
+
+status=0
+for project in $(ls -d *.Tests/ | sed 's:/$::'); do
+  dotnet test "$project" -c Release --no-build --logger "trx;LogFileName=$project.trx" --results-directory "$results" || status=1
+done
+
+# Sum the outcome counters of every TRX file.
+read -r passed failed skipped < <(python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+p = f = s = 0
+for path in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(path).getroot().find(".//{*}Counters")
+    if c is None: continue
+    p += int(c.get("passed", 0)); f += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
+    s += int(c.get("total", 0)) - int(c.get("executed", 0))
+print(p, f, s)
+PY
+)
+[ "$((passed + failed))" -gt 0 ] || { failed=1; status=1; echo "no test was executed"; }
+[ "$failed" = 0 ] || status=1
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status
