@@ -1,6 +1,7 @@
 using CommerceDesk.Data;
 using CommerceDesk.Web.Components;
 using CommerceDesk.Web.Infrastructure;
+using CommerceDesk.Web.Seeding;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,6 +11,7 @@ var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<Dat
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCommerceData(database, builder.Environment.ContentRootPath);
 builder.Services.AddJobs(database);
+builder.Services.AddDevelopmentSeeding(builder.Configuration, builder.Environment);
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database")

@@ -1,0 +1,47 @@
+using CommerceDesk.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommerceDesk.Tests.Support;
+
+/// <summary>
+/// The real app in Development on its own fresh SQLite file: migrations applied, channel <c>web</c> with key
+/// <see cref="ApiKey"/>, no demo data unless asked. Dispose deletes the file.
+/// </summary>
+public class CommerceDeskFactory : WebApplicationFactory<Program>
+{
+    public const string ApiKey = "dev-storefront-key";
+
+    public string DatabasePath { get; } = TestDatabase.NewPath();
+
+    protected virtual bool SeedDemoShop => false;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        // UseSetting values reach Program before it reads its configuration.
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
+        builder.UseSetting("DemoShop:Seed", SeedDemoShop ? "true" : "false");
+        builder.UseSetting("DemoShop:Customers", "40");
+    }
+
+    /// <summary>A context on the app's own database, for arranging and asserting.</summary>
+    public CommerceDbContext CreateDbContext() =>
+        Services.GetRequiredService<IDbContextFactory<CommerceDbContext>>().CreateDbContext();
+
+    public HttpClient CreateStorefrontClient(string apiKey = ApiKey)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        TestDatabase.Delete(DatabasePath);
+    }
+}
