@@ -1,5 +1,6 @@
 using System.Globalization;
 using CommerceDesk.Bench;
+using CommerceDesk.Bench.Api;
 using CommerceDesk.Bench.Dataset;
 using CommerceDesk.Bench.Reporting;
 
@@ -14,6 +15,8 @@ var rows = spec.Customers + spec.Carts * 3 + spec.Orders * 3; // carts and order
 report.Section("Data set generation", BenchReport.Table(["rows (incl. lines)", "seconds", "rows/s", "file size"],
     [[rows.ToString("N0", CultureInfo.InvariantCulture), elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture),
       (rows / elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture), $"{new FileInfo(options.Database).Length / (1 << 20)} MiB"]]));
+
+await new ApiThroughputBenchmark(options.Database, Math.Max(200, (int)(20_000 * options.Scale))).RunAsync(report);
 
 await report.WriteAsync(options.Output);
 Console.WriteLine("benchmarks completed");

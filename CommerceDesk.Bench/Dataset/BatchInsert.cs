@@ -56,5 +56,11 @@ internal sealed class BulkLoader : IAsyncDisposable
             command.ExecuteNonQuery();
             loader.Executed();
         }
+
+        public long AddReturningId(params object?[] values)
+        {
+            Add(values);
+            return SQLitePCL.raw.sqlite3_last_insert_rowid(command.Connection!.Handle);
+        }
     }
 }
