@@ -70,7 +70,8 @@ internal static partial class JsonBody
 
         var location = ex.LineNumber is { } line ? $" (line {line + 1}, position {ex.BytePositionInLine + 1})" : "";
         var reason = ex.Message.Split(" Path:", 2)[0].Split(" LineNumber:", 2)[0].TrimEnd(' ', '|', '.');
-        return StorefrontProblems.Validation(field, $"The body is not valid JSON{location}: {reason}.");
+        // A syntax error is about the document, not the field the reader happened to be in.
+        return StorefrontProblems.Validation("body", $"The body is not valid JSON{location}: {reason}.");
     }
 
     /// <summary>Names the expected JSON shape without leaking .NET type names.</summary>
