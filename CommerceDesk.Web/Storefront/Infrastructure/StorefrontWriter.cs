@@ -10,11 +10,29 @@ namespace CommerceDesk.Web.Storefront.Infrastructure;
 /// meet the unique (channel, external id) index or the version check; the loser starts again from a new
 /// read and so becomes an update (or an acknowledged duplicate) instead of a 500.
 /// </summary>
-internal sealed class StorefrontWriter(IDbContextFactory<CommerceDbContext> factory)
+internal sealed class StorefrontWriter(IDbContextFactory<CommerceDbContext> factory, DatabaseOptions database)
 {
     private const int MaxAttempts = 4;
 
+    // SQLite has one writer at a time and makes the others poll with growing sleeps (busy_timeout), which
+    // caps a busy API at a few hundred writes a second. Queuing our own writers here hands the lock on at once.
+    private readonly SemaphoreSlim? _sqliteWriteGate = database.Provider == DatabaseProvider.Sqlite ? new SemaphoreSlim(1, 1) : null;
+
     public async Task<T> WriteAsync<T>(Func<CommerceDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (_sqliteWriteGate is null) return await WriteWithRetriesAsync(work, cancellationToken);
+        await _sqliteWriteGate.WaitAsync(cancellationToken);
+        try
+        {
+            return await WriteWithRetriesAsync(work, cancellationToken);
+        }
+        finally
+        {
+            _sqliteWriteGate.Release();
+        }
+    }
+
+    private async Task<T> WriteWithRetriesAsync<T>(Func<CommerceDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
