@@ -81,6 +81,46 @@ public sealed class MalformedPayloadTests(CommerceDeskFactory factory) : IClassF
         (await CountRowsAsync()).ShouldBe(before, name);
     }
 
+    [Fact]
+    public async Task HugeChunkedBodyWithoutALengthIsTooLarge()
+    {
+        var client = factory.CreateStorefrontClient();
+        var endless = new UnseekableStream(new MemoryStream(Encoding.UTF8.GetBytes("{\"email\":\"" + new string('a', 400 * 1024) + "\"}")));
+        var content = new StreamContent(endless);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var response = await client.PutAsync("/api/v1/channels/web/carts/chunked", content);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    [Fact]
+    public async Task BodyWithoutAContentTypeIsUnsupported()
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(StorefrontPayloads.Cart().ToJsonString()));
+
+        var response = await factory.CreateStorefrontClient().PutAsync("/api/v1/channels/web/carts/no-type", content);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+    }
+
+    /// <summary>Hides the length so the client streams the body chunked.</summary>
+    private sealed class UnseekableStream(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
     private async Task<string> CountRowsAsync()
     {
         await using var db = factory.CreateDbContext();

@@ -29,7 +29,8 @@ internal static partial class JsonBody
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            body = [];
+            // Kestrel enforces the limit itself on chunked bodies that announce no length.
+            return (null, StorefrontProblems.TooLarge(MaxBytes));
         }
         if (body.Length > MaxBytes) return (null, StorefrontProblems.TooLarge(MaxBytes));
         if (body.Length == 0) return (null, StorefrontProblems.Validation("body", "A JSON body is required."));
