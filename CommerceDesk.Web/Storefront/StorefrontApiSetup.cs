@@ -15,6 +15,18 @@ public static class StorefrontApiSetup
     {
         services.AddMemoryCache();
         services.AddProblemDetails();
+        services.Configure<ProblemDetailsOptions>(options =>
+        {
+            // Routing answers a wrong content type before our handlers run; give that 415 a reason too.
+            var previous = options.CustomizeProblemDetails;
+            options.CustomizeProblemDetails = context =>
+            {
+                previous?.Invoke(context);
+                if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType
+                    && context.HttpContext.Request.Path.StartsWithSegments("/api/v1"))
+                    context.ProblemDetails.Detail ??= "Send the body as application/json.";
+            };
+        });
         services.ConfigureHttpJsonOptions(options => StorefrontJson.Configure(options.SerializerOptions));
         services.AddSingleton<ChannelKeyResolver>();
         services.AddSingleton<StorefrontWriter>();

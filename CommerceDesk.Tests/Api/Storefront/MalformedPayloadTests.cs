@@ -104,6 +104,7 @@ public sealed class MalformedPayloadTests(CommerceDeskFactory factory) : IClassF
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+        (await response.JsonAsync())["detail"]!.GetValue<string>().ShouldContain("application/json");
     }
 
     /// <summary>Hides the length so the client streams the body chunked.</summary>
