@@ -2,6 +2,7 @@ using CommerceDesk.Data;
 using CommerceDesk.Web.Components;
 using CommerceDesk.Web.Infrastructure;
 using CommerceDesk.Web.Seeding;
+using CommerceDesk.Web.Storefront;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.Services.AddCommerceData(database, builder.Environment.ContentRootPath);
 builder.Services.AddJobs(database);
 builder.Services.AddDevelopmentSeeding(builder.Configuration, builder.Environment);
 builder.Services.AddProblemDetails();
+builder.Services.AddStorefrontApi();
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database")
     .AddCheck<JobServerHealthCheck>("jobs");
@@ -34,6 +36,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapHealth();
 app.MapJobsDashboard();
+app.MapStorefrontApi();
 
 await app.MigrateAndSeedAsync();
 await app.RunAsync();
