@@ -1,5 +1,6 @@
 using CommerceDesk.Data;
 using CommerceDesk.Web.Components;
+using CommerceDesk.Web.Email;
 using CommerceDesk.Web.Infrastructure;
 using CommerceDesk.Web.Seeding;
 using MudBlazor.Services;
@@ -12,6 +13,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCommerceData(database, builder.Environment.ContentRootPath);
 builder.Services.AddJobs(database);
 builder.Services.AddDevelopmentSeeding(builder.Configuration, builder.Environment);
+builder.Services.AddEmail(builder.Configuration, builder.Environment);
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database")
@@ -34,6 +36,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapHealth();
 app.MapJobsDashboard();
+app.UseEmailJobs();
 
 await app.MigrateAndSeedAsync();
 await app.RunAsync();
