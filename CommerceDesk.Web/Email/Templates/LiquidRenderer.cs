@@ -1,5 +1,8 @@
-using System.Text.Encodings.Web;
-using Fluid;
+using System.Collections;
+using System.Globalization;
+using System.Net;
+using DotLiquid;
+using DotLiquid.Exceptions;
 
 namespace CommerceDesk.Web.Email.Templates;
 
@@ -9,57 +12,85 @@ public sealed record RenderedEmail(string Subject, string HtmlBody, string TextB
 /// <summary>The Liquid source of a message: what an admin edits.</summary>
 public sealed record EmailContent(string Subject, string HtmlBody, string TextBody);
 
-/// <summary>A Liquid syntax error in one part of a template.</summary>
+/// <summary>A Liquid error in one part of a template.</summary>
 public sealed record LiquidError(string Part, string Message);
 
 /// <summary>
-/// Renders templates with Fluid. Every value written into an HTML body is HTML-encoded (customer names and
-/// cart lines come from storefronts and must never become markup); subjects and text bodies are plain text.
+/// Renders Liquid templates. Every value written into an HTML body is HTML-encoded before rendering (customer
+/// names and cart lines come from storefronts and must never become markup); subjects and text bodies are
+/// plain text. DotLiquid does the rendering: the pinned Fluid.Core needs a Parlot version the package
+/// registry does not hold, and with the one it holds Fluid cannot even build its parser.
 /// </summary>
 public static class LiquidRenderer
 {
-    // FluidParser and TemplateOptions are thread-safe once built.
-    private static readonly FluidParser Parser = new();
-    private static readonly TemplateOptions Options = CreateOptions();
+    /// <summary>A runaway loop in an admin's template stops here instead of holding a worker.</summary>
+    private const int RenderTimeoutMilliseconds = 2_000;
 
     public static IReadOnlyList<LiquidError> Validate(EmailContent content)
     {
         var errors = new List<LiquidError>();
         foreach (var (part, source) in Parts(content))
-            if (!Parser.TryParse(source, out _, out var error))
+            if (TryParse(source, out _) is { } error)
                 errors.Add(new LiquidError(part, error));
         return errors;
     }
 
-    /// <summary>Renders the content against <paramref name="model"/>; throws <see cref="InvalidTemplateException"/> on a syntax error.</summary>
-    public static async Task<RenderedEmail> RenderAsync(EmailContent content, IReadOnlyDictionary<string, object?> model)
+    /// <summary>Renders the content against <paramref name="model"/>; throws <see cref="InvalidTemplateException"/> on an error.</summary>
+    public static Task<RenderedEmail> RenderAsync(EmailContent content, IReadOnlyDictionary<string, object?> model)
     {
-        var subject = await RenderPartAsync("Subject", content.Subject, model, NullEncoder.Default);
-        var html = await RenderPartAsync("HTML body", content.HtmlBody, model, HtmlEncoder.Default);
-        var text = await RenderPartAsync("Text body", content.TextBody, model, NullEncoder.Default);
+        var subject = RenderPart("Subject", content.Subject, model, htmlEncode: false);
+        var html = RenderPart("HTML body", content.HtmlBody, model, htmlEncode: true);
+        var text = RenderPart("Text body", content.TextBody, model, htmlEncode: false);
         // A subject is one header line.
-        return new RenderedEmail(subject.ReplaceLineEndings(" ").Trim(), html, text);
+        return Task.FromResult(new RenderedEmail(subject.ReplaceLineEndings(" ").Trim(), html, text));
     }
 
-    private static async Task<string> RenderPartAsync(string part, string source, IReadOnlyDictionary<string, object?> model, TextEncoder encoder)
+    private static string RenderPart(string part, string source, IReadOnlyDictionary<string, object?> model, bool htmlEncode)
     {
-        if (!Parser.TryParse(source, out var template, out var error))
+        if (TryParse(source, out var template) is { } error)
             throw new InvalidTemplateException([new LiquidError(part, error)]);
-        var context = new TemplateContext(Options);
-        foreach (var (name, value) in model)
-            context.SetValue(name, value);
-        return await template.RenderAsync(context, encoder);
+        var variables = Hash.FromDictionary(model.ToDictionary(p => p.Key, p => htmlEncode ? Encode(p.Value) : p.Value));
+        try
+        {
+            return template!.Render(new RenderParameters(CultureInfo.InvariantCulture)
+            {
+                LocalVariables = variables,
+                ErrorsOutputMode = ErrorsOutputMode.Rethrow,
+                Timeout = RenderTimeoutMilliseconds,
+            });
+        }
+        catch (Exception ex) when (ex is LiquidException or TimeoutException or System.ArgumentException or InvalidOperationException or FormatException)
+        {
+            throw new InvalidTemplateException([new LiquidError(part, ex.Message)]);
+        }
     }
+
+    private static string? TryParse(string source, out Template? template)
+    {
+        try
+        {
+            template = Template.Parse(source ?? "");
+            return null;
+        }
+        catch (Exception ex) when (ex is LiquidException or System.ArgumentException or InvalidOperationException)
+        {
+            template = null;
+            return ex.Message;
+        }
+    }
+
+    /// <summary>A copy of the model with every string HTML-encoded, at any depth.</summary>
+    private static object? Encode(object? value) => value switch
+    {
+        null => null,
+        string s => WebUtility.HtmlEncode(s),
+        IDictionary<string, object?> map => map.ToDictionary(p => p.Key, p => Encode(p.Value)),
+        IEnumerable list => list.Cast<object?>().Select(Encode).ToList(),
+        _ => value,
+    };
 
     private static IEnumerable<(string Part, string Source)> Parts(EmailContent content) =>
         [("Subject", content.Subject), ("HTML body", content.HtmlBody), ("Text body", content.TextBody)];
-
-    private static TemplateOptions CreateOptions()
-    {
-        var options = new TemplateOptions { MaxSteps = 100_000, MaxRecursion = 20 };
-        options.CultureInfo = System.Globalization.CultureInfo.InvariantCulture;
-        return options;
-    }
 }
 
 public sealed class InvalidTemplateException(IReadOnlyList<LiquidError> errors)
