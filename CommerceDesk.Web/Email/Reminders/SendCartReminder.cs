@@ -11,7 +11,13 @@ public sealed class SendCartReminder(IDbContextFactory<CommerceDbContext> factor
 {
     public sealed record Outcome(long CartId, bool Queued, string Message);
 
-    public sealed record BulkOutcome(int Queued, IReadOnlyList<Outcome> Skipped);
+    public sealed record BulkOutcome(int Queued, IReadOnlyList<Outcome> Skipped)
+    {
+        /// <summary>One line for the grid's snackbar, e.g. "3 reminders queued; 2 skipped: #12 The cart has no customer e-mail address. …".</summary>
+        public string Summary => Skipped.Count == 0
+            ? $"{Queued} reminder(s) queued."
+            : $"{Queued} reminder(s) queued; {Skipped.Count} skipped: " + string.Join(" ", Skipped.Select(s => $"#{s.CartId} {s.Message}"));
+    }
 
     public async Task<Outcome> SendAsync(long cartId, CancellationToken cancellationToken)
     {

@@ -35,10 +35,10 @@ public sealed class EmailTemplateEditor(IDbContextFactory<CommerceDbContext> fac
         {
             return new Preview(await LiquidRenderer.RenderAsync(content, EmailModel.Sample()), []);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (InvalidTemplateException ex)
         {
             // Liquid that parses can still fail to render (a filter given wrong arguments, a runaway loop).
-            return new Preview(null, [new LiquidError("Template", ex.Message)]);
+            return new Preview(null, ex.Errors);
         }
     }
 
