@@ -87,7 +87,7 @@ public sealed class EmailTestKit : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Task.Yield();
-        TestDatabase.Delete(Path);
+        if (Environment.GetEnvironmentVariable("KEEP_TEST_DB") is null) TestDatabase.Delete(Path); else Console.WriteLine("KEPT " + Path);
     }
 }
 

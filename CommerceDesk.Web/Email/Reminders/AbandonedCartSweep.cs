@@ -53,15 +53,19 @@ public sealed class AbandonedCartSweep(
         while (true)
         {
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            var batch = await db.Carts
+            // Ids first, from the index alone (it covers the query); then the carts themselves by primary key.
+            var due = await db.Carts
                 .Where(c => c.Status == CartStatus.Open && c.ChannelId == channel.Id && c.LastActivityAt <= cutoff)
                 .Where(c => from == null || c.LastActivityAt > from)
                 .Where(c => c.LastActivityAt > lastAt || (c.LastActivityAt == lastAt && c.Id > lastId))
                 .OrderBy(c => c.LastActivityAt).ThenBy(c => c.Id)
+                .Select(c => new { c.Id, c.LastActivityAt })
                 .Take(BatchSize)
                 .ToListAsync(cancellationToken);
-            if (batch.Count == 0) break;
-            (lastAt, lastId) = (batch[^1].LastActivityAt, batch[^1].Id);
+            if (due.Count == 0) break;
+            (lastAt, lastId) = (due[^1].LastActivityAt, due[^1].Id);
+            var ids = due.Select(d => d.Id).ToList();
+            var batch = await db.Carts.Where(c => ids.Contains(c.Id) && c.Status == CartStatus.Open).ToListAsync(cancellationToken);
 
             foreach (var cart in batch.Where(c => c.IsAbandonedAt(now, channel.AbandonmentDelay)))
             {
@@ -77,7 +81,7 @@ public sealed class AbandonedCartSweep(
                     db.Entry(cart).State = EntityState.Detached;
                 }
             }
-            if (batch.Count < BatchSize) break;
+            if (due.Count < BatchSize) break;
         }
 
         // Move the channel's watermark forward only (a slower overlapping run must not move it back).

@@ -17,7 +17,8 @@ public static class ReminderFactsQuery
         var cartIds = carts.Select(c => c.Id).ToList();
         var customerIds = carts.Where(c => c.CustomerId is not null).Select(c => c.CustomerId!.Value).Distinct().ToList();
 
-        var customers = await db.Customers.AsNoTracking()
+        // Empty lists skip their query: "WHERE 0" is cheap, but there is no reason to send it.
+        var customers = customerIds.Count == 0 ? [] : await db.Customers.AsNoTracking()
             .Where(c => customerIds.Contains(c.Id))
             .Select(c => new { c.Id, c.Email, c.FirstName, c.LastName })
             .ToDictionaryAsync(c => c.Id, cancellationToken);
@@ -28,7 +29,7 @@ public static class ReminderFactsQuery
             .ToListAsync(cancellationToken);
 
         // The latest live order of each customer (by customer id, and by e-mail for guests), for "no order since".
-        var latestByCustomer = await db.Orders.AsNoTracking()
+        var latestByCustomer = customerIds.Count == 0 ? [] : await db.Orders.AsNoTracking()
             .Where(o => o.CustomerId != null && customerIds.Contains(o.CustomerId.Value)
                 && o.PaymentStatus != PaymentStatus.Failed && o.CommercialState != CommercialState.Cancelled)
             .GroupBy(o => o.CustomerId!.Value)
@@ -36,7 +37,7 @@ public static class ReminderFactsQuery
             .ToDictionaryAsync(x => x.CustomerId, x => x.PlacedAt, cancellationToken);
         var emails = carts.Select(c => c.Email).Concat(customers.Values.Select(c => c.Email))
             .OfType<string>().Distinct().ToList();
-        var latestByEmail = await db.Orders.AsNoTracking()
+        var latestByEmail = emails.Count == 0 ? [] : await db.Orders.AsNoTracking()
             .Where(o => o.Email != null && emails.Contains(o.Email)
                 && o.PaymentStatus != PaymentStatus.Failed && o.CommercialState != CommercialState.Cancelled)
             .GroupBy(o => o.Email!)
