@@ -1,3 +1,4 @@
+using CommerceDesk.Data;
 using CommerceDesk.Domain.Email;
 using CommerceDesk.Web.Email.Channels;
 using CommerceDesk.Web.Email.Templates;
@@ -97,5 +98,65 @@ public sealed class EmailTemplateTests : IAsyncLifetime
         row.DelayMinutes.ShouldBe(90);
         (await settings.SaveAsync(channel.Id, true, 60, EmailTemplateKeys.Quotation, CancellationToken.None))
             .ShouldBe("Choose an abandoned-cart reminder template.");
+    }
+}
+
+public sealed class TemplatedEmailQueueTests : IAsyncLifetime
+{
+    private EmailTestKit _kit = null!;
+
+    public async Task InitializeAsync() => _kit = await EmailTestKit.CreateAsync();
+
+    public async Task DisposeAsync() => await _kit.DisposeAsync();
+
+    [Fact]
+    public async Task AnEnqueueWithAnExistingDedupeKeyIsANoOp()
+    {
+        await using var db = _kit.Db();
+        var model = EmailModel.Sample();
+
+        var first = await Web.Email.Outbox.TemplatedEmailQueue.QueueAsync(db, EmailTemplateKeys.OrderConfirmation, "ann@example.com", model, "order-confirmation:1", _kit.Now, CancellationToken.None);
+        var second = await Web.Email.Outbox.TemplatedEmailQueue.QueueAsync(db, EmailTemplateKeys.OrderConfirmation, "ann@example.com", model, "order-confirmation:1", _kit.Now, CancellationToken.None);
+
+        first.ShouldBeTrue();
+        second.ShouldBeFalse();
+        var message = await db.Set<OutboxMessage>().SingleAsync();
+        message.Subject.ShouldBe("Order WEB-100042 confirmed");
+        message.HtmlBody.ShouldContain("Siobhan O&#39;Brien &lt;b&gt;VIP&lt;/b&gt;");
+    }
+
+    [Fact]
+    public async Task ADuplicateThatSlipsPastTheCheckIsCaughtByTheUniqueIndexAndReportedAsQueuedBefore()
+    {
+        // Another node inserts the same key between our existence check and our INSERT.
+        var racer = new RacingInsert(_kit);
+        await using var db = new SqliteCommerceDbContext(new DbContextOptionsBuilder<SqliteCommerceDbContext>()
+            .UseSqlite($"Data Source={_kit.Path}").AddInterceptors(racer).Options);
+
+        var added = await Web.Email.Outbox.OutboxWriter.EnqueueAsync(db, new OutboxMessage("race:1", "ann@example.com", "Ours", "", "", _kit.Now), CancellationToken.None);
+
+        added.ShouldBeFalse();
+        racer.Raced.ShouldBeTrue();
+        await using var check = _kit.Db();
+        (await check.Set<OutboxMessage>().SingleAsync()).Subject.ShouldBe("Theirs");
+    }
+
+    private sealed class RacingInsert(EmailTestKit kit) : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public bool Raced { get; private set; }
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (!Raced && command.CommandText.Contains("INSERT INTO \"OutboxMessages\"", StringComparison.Ordinal))
+            {
+                Raced = true;
+                await using var other = kit.Db();
+                other.Add(new OutboxMessage("race:1", "ann@example.com", "Theirs", "", "", kit.Now));
+                await other.SaveChangesAsync(cancellationToken);
+            }
+            return result;
+        }
     }
 }
