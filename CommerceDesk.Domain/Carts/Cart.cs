@@ -106,9 +106,6 @@ public sealed class Cart : StorefrontRecord, IVersioned
         ReminderCheckedAt ??= ReminderSentAt;
     }
 
-    /// <summary>The reminder rules found the cart ineligible: the sweep will not look at it again.</summary>
-    public void MarkReminderChecked(DateTime now) => ReminderCheckedAt ??= Guard.Utc(now);
-
     public void SetCrmSync(CrmSyncState state) => CrmSync = state;
 
     private void Apply(CartSnapshot snapshot, DateTime updatedAt)

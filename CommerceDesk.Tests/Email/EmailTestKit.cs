@@ -87,7 +87,7 @@ public sealed class EmailTestKit : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Task.Yield();
-        if (Environment.GetEnvironmentVariable("KEEP_TEST_DB") is null) TestDatabase.Delete(Path); else Console.WriteLine("KEPT " + Path);
+        TestDatabase.Delete(Path);
     }
 }
 
