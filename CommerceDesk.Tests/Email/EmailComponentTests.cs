@@ -26,6 +26,8 @@ public sealed class EmailComponentTests : IAsyncLifetime
         _context.Services.AddSingleton<CartReminderComposer>();
         _context.Services.AddTransient<SendCartReminder>();
         _context.Services.AddTransient<EmailTemplateEditor>();
+        _context.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(_kit.Options));
+        _context.Services.AddTransient<CommerceDesk.Web.Email.Outbox.OutboxQueries>();
     }
 
     public async Task DisposeAsync()
@@ -72,5 +74,31 @@ public sealed class EmailComponentTests : IAsyncLifetime
         await using var db = _kit.Db();
         (await db.Set<EmailTemplate>().CountAsync(t => t.Subject.StartsWith("Changed"))).ShouldBe(0);
         original.ShouldNotStartWith("Changed");
+    }
+
+    [Fact]
+    public async Task TheOutboxPageShowsAFailedMessageItsEmlAndResendsIt()
+    {
+        await using (var db = _kit.Db())
+        {
+            var message = new OutboxMessage("test:failed", "ann@example.com", "Your <order>", "<p>Hi</p>", "Hi", _kit.Now);
+            db.Add(message);
+            await db.SaveChangesAsync();
+            await db.Set<OutboxMessage>().ExecuteUpdateAsync(u => u
+                .SetProperty(m => m.Status, OutboxStatus.Failed).SetProperty(m => m.Attempts, 6).SetProperty(m => m.LastError, "550 no such user"));
+        }
+        var cut = _context.Render<CommerceDesk.Web.Email.Outbox.OutboxPage>();
+        cut.WaitForAssertion(() => cut.Markup.ShouldContain("550 no such user"));
+        cut.Markup.ShouldContain("Your &lt;order&gt;");
+
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Preview").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=eml-preview]").TextContent.ShouldContain("To: ann@example.com"));
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Resend").Click();
+
+        cut.WaitForAssertion(() => cut.Markup.ShouldContain("The message is queued again"));
+        await using var check = _kit.Db();
+        var resent = await check.Set<OutboxMessage>().SingleAsync();
+        resent.Status.ShouldBe(OutboxStatus.Pending);
+        resent.Attempts.ShouldBe(0);
     }
 }
