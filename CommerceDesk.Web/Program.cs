@@ -1,5 +1,7 @@
 using CommerceDesk.Data;
+using CommerceDesk.Web;
 using CommerceDesk.Web.Components;
+using CommerceDesk.Web.Identity;
 using CommerceDesk.Web.Infrastructure;
 using CommerceDesk.Web.Seeding;
 using MudBlazor.Services;
@@ -19,6 +21,8 @@ builder.Services.AddHealthChecks()
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddBackOfficeIdentity(builder.Environment);
+builder.Services.AddBackOffice();
 
 var app = builder.Build();
 
@@ -28,12 +32,19 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseStatusCodePages();
+app.UseBackOfficeStatusPages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-app.MapHealth();
+app.MapHealth().AllowAnonymous();
 app.MapJobsDashboard();
+app.MapBackOfficeAccount();
+app.MapBackOffice();
+
+if (await app.RunAdminCommandAsync(args)) return;
 
 await app.MigrateAndSeedAsync();
 await app.RunAsync();
