@@ -9,7 +9,8 @@ namespace CommerceDesk.Web.Carts;
 
 /// <summary>The carts grid's filters. Text search matches the cart id, the e-mail or the customer's name (prefix).</summary>
 public sealed record CartGridFilter(
-    string? Search = null, CartStatus? Status = null, long? ChannelId = null, DateOnly? ActiveFrom = null, DateOnly? ActiveTo = null)
+    string? Search = null, CartStatus? Status = null, long? ChannelId = null, DateOnly? ActiveFrom = null, DateOnly? ActiveTo = null,
+    long? CustomerId = null)
 {
     /// <summary>No filter: every row.</summary>
     public CartGridFilter() : this(Search: null) { }
@@ -48,6 +49,7 @@ public static class CartGridQuery
         var carts = db.Carts.AsNoTracking();
         if (filter.Status is { } status) carts = carts.Where(c => c.Status == status);
         if (filter.ChannelId is { } channelId) carts = carts.Where(c => c.ChannelId == channelId);
+        if (filter.CustomerId is { } customerId) carts = carts.Where(c => c.CustomerId == customerId);
         if (DayRange.StartOf(filter.ActiveFrom) is { } from) carts = carts.Where(c => c.LastActivityAt >= from);
         if (DayRange.EndOf(filter.ActiveTo) is { } to) carts = carts.Where(c => c.LastActivityAt < to);
 

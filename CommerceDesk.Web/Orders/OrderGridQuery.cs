@@ -8,7 +8,8 @@ namespace CommerceDesk.Web.Orders;
 
 /// <summary>The orders grid's filters. Text search matches the order number, the e-mail or the customer's name (prefix).</summary>
 public sealed record OrderGridFilter(
-    string? Search = null, string? Status = null, long? ChannelId = null, DateOnly? PlacedFrom = null, DateOnly? PlacedTo = null)
+    string? Search = null, string? Status = null, long? ChannelId = null, DateOnly? PlacedFrom = null, DateOnly? PlacedTo = null,
+    long? CustomerId = null)
 {
     /// <summary>No filter: every row.</summary>
     public OrderGridFilter() : this(Search: null) { }
@@ -52,6 +53,7 @@ public static class OrderGridQuery
         var orders = db.Orders.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Status)) orders = orders.Where(o => o.Status == filter.Status);
         if (filter.ChannelId is { } channelId) orders = orders.Where(o => o.ChannelId == channelId);
+        if (filter.CustomerId is { } customerId) orders = orders.Where(o => o.CustomerId == customerId);
         if (DayRange.StartOf(filter.PlacedFrom) is { } from) orders = orders.Where(o => o.PlacedAt >= from);
         if (DayRange.EndOf(filter.PlacedTo) is { } to) orders = orders.Where(o => o.PlacedAt < to);
 
