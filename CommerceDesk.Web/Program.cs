@@ -33,6 +33,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePages();
 app.UseBackOfficeStatusPages();
+app.UseRouting(); // after the status pages, so their re-executed requests are routed again
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
