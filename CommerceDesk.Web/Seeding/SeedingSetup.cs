@@ -11,6 +11,7 @@ internal static class SeedingSetup
         var options = configuration.GetSection(DemoShopOptions.Section).Get<DemoShopOptions>() ?? new DemoShopOptions();
         services.AddSingleton(options);
         services.AddScoped<IStartupSeeder, DevelopmentChannelSeeder>();
+        services.AddScoped<IStartupSeeder, DemoShopSeeder>();
         return services;
     }
 }

@@ -1,0 +1,74 @@
+using CommerceDesk.Domain.Channels;
+using CommerceDesk.Domain.Common;
+using CommerceDesk.Domain.Customers;
+using CommerceDesk.Domain.Products;
+using CommerceDesk.Tests.Support;
+
+namespace CommerceDesk.Tests.Domain;
+
+public sealed class ChannelAndCustomerTests
+{
+    [Fact]
+    public void ApiKeysAreStoredOnlyAsTheirHash()
+    {
+        var channel = new Channel("web", "Web", "EUR");
+
+        var key = channel.AddApiKey("a-long-secret-key-value", "shop", Clock.Start);
+
+        key.Hash.ShouldBe(ChannelApiKey.HashOf("a-long-secret-key-value"));
+        key.Hash.Length.ShouldBe(ChannelApiKey.HashLength);
+        key.Hash.ShouldNotContain("secret");
+    }
+
+    [Fact]
+    public void ShortApiKeysAreRefused() =>
+        Should.Throw<DomainException>(() => new Channel("web", "Web", "EUR").AddApiKey("short", "x", Clock.Start));
+
+    [Fact]
+    public void EnablingRemindersRecordsTheFirstActivationOnly()
+    {
+        var channel = new Channel("web", "Web", "EUR");
+        channel.EnableReminders(Clock.Start);
+        channel.EnableReminders(Clock.Start.AddDays(1));
+
+        channel.RemindersEnabledAt.ShouldBe(Clock.Start);
+
+        channel.DisableReminders();
+        channel.EnableReminders(Clock.Start.AddDays(2));
+        channel.RemindersEnabledAt.ShouldBe(Clock.Start.AddDays(2));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(60 * 24 * 31)]
+    public void TheAbandonmentDelayMustBeSensible(int minutes) =>
+        Should.Throw<DomainException>(() => new Channel("web", "Web", "EUR").SetAbandonmentDelay(TimeSpan.FromMinutes(minutes)));
+
+    [Fact]
+    public void ACustomerCannotBeItsOwnParent() =>
+        Should.Throw<DomainException>(() => new Customer(1, "c1", Details() with { ParentExternalId = "c1" }, Clock.Start, Clock.Start));
+
+    [Fact]
+    public void CustomerEmailIsNormalizedAndValidated()
+    {
+        new Customer(1, "c1", Details() with { Email = "Ada@Example.com" }, Clock.Start, Clock.Start).Email.ShouldBe("ada@example.com");
+        Should.Throw<DomainException>(() => new Customer(1, "c1", Details() with { Email = "ada@" }, Clock.Start, Clock.Start));
+    }
+
+    [Fact]
+    public void FullNameFallsBackToEmail() =>
+        new Customer(1, "c1", Details() with { FirstName = null, LastName = null }, Clock.Start, Clock.Start).FullName.ShouldBe("ada@example.com");
+
+    [Fact]
+    public void StockCannotBeOverReserved()
+    {
+        var product = new Product("SKU-1", "Mug", new Money(9m, "EUR"), onHand: 3);
+        product.Reserve(2);
+
+        Should.Throw<DomainException>(() => product.Reserve(2)).Message.ShouldContain("Only 1");
+        product.Release(2);
+        product.Available.ShouldBe(3);
+    }
+
+    private static CustomerDetails Details() => new("ada@example.com", "Ada", "Lovelace", null, null, false, null);
+}

@@ -1,0 +1,127 @@
+using Bogus;
+using CommerceDesk.Data;
+using CommerceDesk.Domain.Accounts;
+using CommerceDesk.Domain.Carts;
+using CommerceDesk.Domain.Common;
+using CommerceDesk.Domain.Customers;
+using CommerceDesk.Domain.Orders;
+using CommerceDesk.Domain.Products;
+using CommerceDesk.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommerceDesk.Web.Seeding;
+
+/// <summary>
+/// Development demo shop: customers with accounts, carts at every checkout step (some idle long enough to be
+/// abandoned, some lost, some purchased) and orders in every payment state. Same data on every machine
+/// (fixed seed); runs only when channel <c>web</c> has no customers yet, so restarts add nothing.
+/// </summary>
+internal sealed class DemoShopSeeder(
+    IDbContextFactory<CommerceDbContext> factory, DemoShopOptions options, TimeProvider time, ILogger<DemoShopSeeder> logger) : IStartupSeeder
+{
+    private const int Seed = 20261122;
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Seed) return;
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var channel = await db.Channels.SingleAsync(c => c.Code == DemoShopOptions.ChannelCode, cancellationToken);
+        if (await db.Customers.AnyAsync(c => c.ChannelId == channel.Id, cancellationToken)) return;
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var faker = new Faker("en") { Random = new Randomizer(Seed) };
+
+        var products = Products(faker, channel.Currency);
+        db.Products.AddRange(products);
+
+        var customers = Enumerable.Range(1, options.Customers).Select(i => NewCustomer(faker, channel.Id, i, now)).ToList();
+        db.Customers.AddRange(customers);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Registered customers are CRM customers with an account of their own name (DESIGN §8).
+        var accounts = customers.Where(c => !c.IsGuest).Select(c => (Customer: c, Account: new Account(c.FullName))).ToList();
+        db.Accounts.AddRange(accounts.Select(a => a.Account));
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (customer, account) in accounts) customer.AssignAccount(account.Id);
+
+        var carts = new List<Cart>();
+        var cartNumber = 0;
+        foreach (var customer in customers)
+        {
+            foreach (var _ in Enumerable.Range(0, faker.Random.Int(1, 2)))
+            {
+                // A third are live right now; the rest have been idle from an hour to three weeks.
+                var idleMinutes = faker.Random.Bool(0.3f) ? faker.Random.Int(2, 55) : faker.Random.Int(61, 60 * 24 * 20);
+                var lastActivity = now - TimeSpan.FromMinutes(idleMinutes);
+                var cart = new Cart(channel.Id, $"C-{++cartNumber:D6}", new CartSnapshot(
+                    customer.ExternalId, customer.Email, channel.Currency, Lines(faker, products),
+                    faker.PickRandom<CheckoutStep>()), lastActivity, lastActivity);
+                cart.LinkCustomer(customer.Id);
+                carts.Add(cart);
+            }
+        }
+        db.Carts.AddRange(carts);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var orders = new List<(Order Order, Cart? Cart)>();
+        var orderNumber = 100_000;
+        foreach (var cart in carts.Where(_ => faker.Random.Bool(0.45f)))
+        {
+            var customer = customers.Single(c => c.Id == cart.CustomerId);
+            var placedAt = cart.LastActivityAt.AddMinutes(faker.Random.Int(1, 30));
+            var kind = faker.Random.Bool(0.8f) ? PaymentKind.Online : PaymentKind.Offline;
+            var method = new PaymentMethod(kind == PaymentKind.Online ? faker.PickRandom("card", "paypal") : faker.PickRandom("bank-transfer", "pay-in-store"), kind);
+            var order = new Order(channel.Id, $"O-{++orderNumber}", new OrderSnapshot(
+                orderNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), cart.ExternalId, customer.ExternalId, customer.Email,
+                channel.Currency, cart.Items.Select(i => new LineInput(i.Sku, i.Name, i.Quantity, i.UnitPrice)).ToList(),
+                method, faker.Random.WeightedRandom([PaymentStatus.Paid, PaymentStatus.Pending, PaymentStatus.Failed], [0.6f, 0.3f, 0.1f]),
+                placedAt), placedAt, placedAt);
+            order.LinkCustomer(customer.Id);
+            order.LinkCart(cart.Id);
+            if (faker.Random.Bool(0.05f)) order.Cancel();
+            orders.Add((order, cart));
+        }
+        db.Orders.AddRange(orders.Select(o => o.Order));
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var (order, cart) in orders)
+        {
+            cart!.MarkPurchased(order.Id);
+            if (customers.Single(c => c.Id == order.CustomerId).AccountId is { } accountId)
+                (await db.Accounts.FindAsync([accountId], cancellationToken))!.RecordSale(order.Subtotal.Amount);
+        }
+
+        // Carts idle past the channel's delay are abandoned; a few of those a manager has already given up on.
+        foreach (var cart in carts.Where(c => c.IsAbandonedAt(now, channel.AbandonmentDelay)))
+        {
+            cart.MarkAbandoned(now, channel.AbandonmentDelay);
+            if (faker.Random.Bool(0.15f)) cart.MarkLost();
+        }
+        await db.SaveChangesAsync(cancellationToken);
+
+        logger.LogInformation("Demo shop seeded: {Customers} customers, {Carts} carts, {Orders} orders, {Products} products",
+            customers.Count, carts.Count, orders.Count, products.Count);
+    }
+
+    private static List<Product> Products(Faker faker, string currency) =>
+        Enumerable.Range(1, 40)
+            .Select(i => new Product($"SKU-{i:D4}", faker.Commerce.ProductName(), new Money(faker.Random.Decimal(4, 250), currency), faker.Random.Int(0, 200)))
+            .ToList();
+
+    private static Customer NewCustomer(Faker faker, long channelId, int index, DateTime now)
+    {
+        var first = faker.Name.FirstName();
+        var last = faker.Name.LastName();
+        var isGuest = faker.Random.Bool(0.15f);
+        var registeredAt = now - TimeSpan.FromDays(faker.Random.Int(1, 900));
+        var details = new CustomerDetails(
+            faker.Internet.Email(first, last, uniqueSuffix: index.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToLowerInvariant(),
+            first, last, faker.Phone.PhoneNumber("+49 30 #######"), null, isGuest, isGuest ? null : registeredAt);
+        return new Customer(channelId, $"CU-{index:D5}", details, registeredAt, registeredAt);
+    }
+
+    private static List<LineInput> Lines(Faker faker, IReadOnlyList<Product> products) =>
+        faker.PickRandom(products, faker.Random.Int(1, 4))
+            .Select(p => new LineInput(p.Sku, p.Name, faker.Random.Int(1, 3), p.Price.Amount))
+            .ToList();
+}
