@@ -4,6 +4,7 @@ using CommerceDesk.Web.Components;
 using CommerceDesk.Web.Identity;
 using CommerceDesk.Web.Infrastructure;
 using CommerceDesk.Web.Seeding;
+using CommerceDesk.Web.Storefront;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ builder.Services.AddCommerceData(database, builder.Environment.ContentRootPath);
 builder.Services.AddJobs(database);
 builder.Services.AddDevelopmentSeeding(builder.Configuration, builder.Environment);
 builder.Services.AddProblemDetails();
+builder.Services.AddStorefrontApi();
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database")
     .AddCheck<JobServerHealthCheck>("jobs");
@@ -42,6 +44,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapHealth().AllowAnonymous();
 app.MapJobsDashboard();
+app.MapStorefrontApi();
 app.MapBackOfficeAccount();
 app.MapBackOffice();
 

@@ -1,4 +1,4 @@
-using CommerceDesk.Domain.Orders;
+using System.Net.Http.Json;
 using CommerceDesk.Tests.Support;
 using Microsoft.Playwright;
 
@@ -140,11 +140,23 @@ public sealed class BackOfficeBrowserTests(BrowserApp app) : IClassFixture<Brows
         await page.WaitForURLAsync("**/account/login?ReturnUrl=%2Forders");
     }
 
-    /// <summary>A storefront places an order; it is saved through the app's own data layer (and so its domain events).</summary>
+    /// <summary>The storefront places an order through the real API over the app's real port (DESIGN §9).</summary>
     private async Task PlaceOrderAsync(string number)
     {
-        await using var db = app.Factory.CreateDbContext();
-        var shop = new ShopData(db);
-        await shop.OrderAsync(await shop.ChannelAsync(), number, null, DateTime.UtcNow, email: "live@e2e.test", payment: PaymentStatus.Pending);
+        using var storefront = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        storefront.DefaultRequestHeaders.Add("X-Api-Key", CommerceDeskFactory.ApiKey);
+        var now = DateTimeOffset.UtcNow;
+        var response = await storefront.PutAsJsonAsync($"/api/v1/channels/web/orders/{number}", new
+        {
+            number,
+            email = "live@e2e.test",
+            currency = "EUR",
+            lines = new[] { new { sku = "LAMP-1", name = "Desk lamp", quantity = 1, unitPrice = 39.90m } },
+            paymentMethod = new { code = "card", kind = "online" },
+            paymentStatus = "pending",
+            placedAt = now,
+            updatedAt = now,
+        });
+        response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync());
     }
 }
