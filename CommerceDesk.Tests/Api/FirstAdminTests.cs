@@ -29,8 +29,11 @@ public sealed class FirstAdminTests(ProductionFactory factory) : IClassFixture<P
         await using var scope = factory.Services.CreateAsyncScope();
         var command = scope.ServiceProvider.GetRequiredService<AdminAccountCommand>();
 
-        (await command.EnsureUserAsync("owner@shop.example", "short", "Owner", Roles.Admin)).ShouldNotBeEmpty();
-        (await command.EnsureUserAsync("owner@shop.example", "Str0ng-Passw0rd", "Owner", Roles.Admin)).ShouldBeEmpty();
+        var weak = await command.EnsureUserAsync("owner@shop.example", "short", "Owner", Roles.Admin);
+        weak.Result.ShouldBe(UserCreationResult.Rejected);
+        weak.Errors.ShouldNotBeEmpty();
+        (await command.EnsureUserAsync("owner@shop.example", "Str0ng-Passw0rd", "Owner", Roles.Admin)).Result.ShouldBe(UserCreationResult.Created);
+        (await command.EnsureUserAsync("owner@shop.example", "Other-Passw0rd", "Owner", Roles.Admin)).Result.ShouldBe(UserCreationResult.AlreadyExists);
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var owner = await users.FindByEmailAsync("owner@shop.example");

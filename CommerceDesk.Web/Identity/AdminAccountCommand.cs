@@ -7,21 +7,27 @@ namespace CommerceDesk.Web.Identity;
 /// <summary>Creates back-office users: the Development seed and the <c>create-admin</c> command line.</summary>
 internal sealed class AdminAccountCommand(UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles)
 {
-    /// <summary>Creates the user with the role unless a user with that e-mail exists; returns the errors, if any.</summary>
-    public async Task<IReadOnlyList<string>> EnsureUserAsync(string email, string password, string displayName, string role)
+    /// <summary>Creates the user with the role unless a user with that e-mail exists (then nothing changes).</summary>
+    public async Task<UserCreation> EnsureUserAsync(string email, string password, string displayName, string role)
     {
         foreach (var name in Roles.All)
             if (!await roles.RoleExistsAsync(name))
                 await roles.CreateAsync(new IdentityRole(name));
 
-        if (await users.FindByEmailAsync(email) is not null) return [];
+        if (await users.FindByEmailAsync(email) is not null) return new UserCreation(UserCreationResult.AlreadyExists, []);
         var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName };
         var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded) return created.Errors.Select(e => e.Description).ToList();
+        if (!created.Succeeded) return new UserCreation(UserCreationResult.Rejected, created.Errors.Select(e => e.Description).ToList());
         var added = await users.AddToRoleAsync(user, role);
-        return added.Succeeded ? [] : added.Errors.Select(e => e.Description).ToList();
+        return added.Succeeded
+            ? new UserCreation(UserCreationResult.Created, [])
+            : new UserCreation(UserCreationResult.Rejected, added.Errors.Select(e => e.Description).ToList());
     }
 }
+
+internal enum UserCreationResult { Created, AlreadyExists, Rejected }
+
+internal sealed record UserCreation(UserCreationResult Result, IReadOnlyList<string> Errors);
 
 internal static class AdminCommandLine
 {
@@ -42,10 +48,21 @@ internal static class AdminCommandLine
         await app.MigrateAndSeedAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var command = scope.ServiceProvider.GetRequiredService<AdminAccountCommand>();
-        var errors = await command.EnsureUserAsync(args[1], args[2], args[1], Roles.Admin);
-        foreach (var error in errors) Console.Error.WriteLine(error);
-        Environment.ExitCode = errors.Count == 0 ? 0 : 1;
-        Console.WriteLine(errors.Count == 0 ? $"Admin {args[1]} is ready; sign in at /account/login." : "The admin was not created.");
+        var outcome = await command.EnsureUserAsync(args[1], args[2], args[1], Roles.Admin);
+        switch (outcome.Result)
+        {
+            case UserCreationResult.Created:
+                Console.WriteLine($"Admin {args[1]} created; sign in at /account/login.");
+                break;
+            case UserCreationResult.AlreadyExists:
+                Console.WriteLine($"A user {args[1]} already exists; nothing was changed.");
+                break;
+            default:
+                foreach (var error in outcome.Errors) Console.Error.WriteLine(error);
+                Console.Error.WriteLine("The admin was not created.");
+                Environment.ExitCode = 1;
+                break;
+        }
         return true;
     }
 }
