@@ -68,7 +68,7 @@ internal static class BackOfficeAuthorization
     /// </summary>
     public static void UseBackOfficeStatusPages(this WebApplication app) =>
         app.UseWhen(
-            context => !SignedInOrPublicPathHandler.IsPublicPath(context.Request.Path) && !context.Request.Path.StartsWithSegments("/hangfire/stats"),
+            context => !SignedInOrPublicPathHandler.IsPublicPath(context.Request.Path),
             branch => branch.UseStatusCodePagesWithReExecute(StatusPagePath, createScopeForStatusCodePages: true));
 
     public static void MapBackOfficeAccount(this WebApplication app) => app.MapAccountEndpoints();
