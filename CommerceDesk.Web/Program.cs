@@ -1,6 +1,7 @@
 using CommerceDesk.Data;
 using CommerceDesk.Web;
 using CommerceDesk.Web.Components;
+using CommerceDesk.Web.Email;
 using CommerceDesk.Web.Identity;
 using CommerceDesk.Web.Infrastructure;
 using CommerceDesk.Web.Seeding;
@@ -15,6 +16,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCommerceData(database, builder.Environment.ContentRootPath);
 builder.Services.AddJobs(database);
 builder.Services.AddDevelopmentSeeding(builder.Configuration, builder.Environment);
+builder.Services.AddEmail(builder.Configuration, builder.Environment);
 builder.Services.AddProblemDetails();
 builder.Services.AddStorefrontApi();
 builder.Services.AddHealthChecks()
@@ -49,6 +51,7 @@ app.MapBackOfficeAccount();
 app.MapBackOffice();
 
 if (await app.RunAdminCommandAsync(args)) return;
+app.UseEmailJobs();
 
 await app.MigrateAndSeedAsync();
 await app.RunAsync();

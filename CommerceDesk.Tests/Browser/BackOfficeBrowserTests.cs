@@ -75,7 +75,7 @@ public sealed class BackOfficeBrowserTests(BrowserApp app) : IClassFixture<Brows
         await Assertions.Expect(admin.Locator("svg").First).ToBeVisibleAsync();
         await app.AssertAccessibleAsync(admin, "dashboard");
 
-        foreach (var (path, heading, name) in new[]
+        foreach (var (path, heading, name) in new (string Path, string? Heading, string Name)[]
         {
             ("/carts", "Shopping carts", "carts"),
             ("/orders", "Orders", "orders"),
@@ -87,7 +87,7 @@ public sealed class BackOfficeBrowserTests(BrowserApp app) : IClassFixture<Brows
         {
             await admin.GotoAsync(path);
             await BrowserApp.WaitForCircuitAsync(admin);
-            await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync(heading);
+            await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync(heading!);
             await Assertions.Expect(admin.Locator(".mud-table-loading-progress")).ToHaveCountAsync(0);
             await app.AssertAccessibleAsync(admin, name);
         }
