@@ -15,6 +15,8 @@ public sealed class ProductionFactory : CommerceDeskFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseEnvironment("Production");
+        // Production insists on a real secret for the e-mail resume links (no Development default there).
+        builder.UseSetting("Email:ResumeLinkKey", "first-admin-tests-resume-link-key");
     }
 }
 
