@@ -1,4 +1,5 @@
 using CommerceDesk.Data;
+using CommerceDesk.Data.Search;
 using CommerceDesk.Domain.Carts;
 using CommerceDesk.Domain.Crm;
 using CommerceDesk.Web.Customers;
@@ -53,7 +54,16 @@ public static class CartGridQuery
         if (DayRange.StartOf(filter.ActiveFrom) is { } from) carts = carts.Where(c => c.LastActivityAt >= from);
         if (DayRange.EndOf(filter.ActiveTo) is { } to) carts = carts.Where(c => c.LastActivityAt < to);
 
-        if (TextSearch.Prefix(filter.Search) is { } pattern)
+        if (FullTextSearch.IsAvailable(db))
+        {
+            if (FullTextIndexes.MatchExpression(filter.Search) is { } match)
+            {
+                var cartIds = FullTextSearch.CartIds(db, match);
+                var customerIds = FullTextSearch.CustomerIds(db, match).Select(id => (long?)id);
+                carts = carts.Where(c => cartIds.Contains(c.Id) || customerIds.Contains(c.CustomerId));
+            }
+        }
+        else if (TextSearch.Prefix(filter.Search) is { } pattern)
         {
             var customerIds = CustomerGridQuery.MatchingNames(db, filter.Search, pattern).Select(c => (long?)c.Id);
             carts = carts.Where(c =>

@@ -1,4 +1,5 @@
 using CommerceDesk.Data;
+using CommerceDesk.Data.Search;
 using CommerceDesk.Domain.Customers;
 using CommerceDesk.Web.Grids;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +49,15 @@ public static class CustomerGridQuery
         if (DayRange.StartOf(filter.CreatedFrom) is { } from) customers = customers.Where(c => c.CreatedAt >= from);
         if (DayRange.EndOf(filter.CreatedTo) is { } to) customers = customers.Where(c => c.CreatedAt < to);
 
-        if (TextSearch.Prefix(filter.Search) is { } pattern)
+        if (FullTextSearch.IsAvailable(db))
+        {
+            if (FullTextIndexes.MatchExpression(filter.Search) is { } match)
+            {
+                var ids = FullTextSearch.CustomerIds(db, match);
+                customers = customers.Where(c => ids.Contains(c.Id));
+            }
+        }
+        else if (TextSearch.Prefix(filter.Search) is { } pattern)
         {
             var byName = MatchingNames(db, filter.Search, pattern).Select(c => c.Id);
             customers = customers.Where(c =>

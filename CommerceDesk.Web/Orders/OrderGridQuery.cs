@@ -1,4 +1,5 @@
 using CommerceDesk.Data;
+using CommerceDesk.Data.Search;
 using CommerceDesk.Domain.Crm;
 using CommerceDesk.Domain.Orders;
 using CommerceDesk.Web.Grids;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommerceDesk.Web.Orders;
 
-/// <summary>The orders grid's filters. Text search matches the order number, the e-mail or the customer's name (prefix).</summary>
+/// <summary>The orders grid's filters. Text search matches words of the order number, the e-mail or the customer's name (prefix), through the full-text index.</summary>
 public sealed record OrderGridFilter(
     string? Search = null, string? Status = null, long? ChannelId = null, DateOnly? PlacedFrom = null, DateOnly? PlacedTo = null,
     long? CustomerId = null)
@@ -57,7 +58,16 @@ public static class OrderGridQuery
         if (DayRange.StartOf(filter.PlacedFrom) is { } from) orders = orders.Where(o => o.PlacedAt >= from);
         if (DayRange.EndOf(filter.PlacedTo) is { } to) orders = orders.Where(o => o.PlacedAt < to);
 
-        if (TextSearch.Prefix(filter.Search) is { } pattern)
+        if (FullTextSearch.IsAvailable(db))
+        {
+            if (FullTextIndexes.MatchExpression(filter.Search) is { } match)
+            {
+                var orderIds = FullTextSearch.OrderIds(db, match);
+                var customerIds = FullTextSearch.CustomerIds(db, match).Select(id => (long?)id);
+                orders = orders.Where(o => orderIds.Contains(o.Id) || customerIds.Contains(o.CustomerId));
+            }
+        }
+        else if (TextSearch.Prefix(filter.Search) is { } pattern)
         {
             var customerIds = Customers.CustomerGridQuery.MatchingNames(db, filter.Search, pattern).Select(c => (long?)c.Id);
             orders = orders.Where(o =>

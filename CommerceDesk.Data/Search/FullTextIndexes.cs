@@ -1,0 +1,47 @@
+namespace CommerceDesk.Data.Search;
+
+/// <summary>
+/// SQLite FTS5 indexes behind the grids' text search (a LIKE '%term%' scans the table; FTS5 answers from its
+/// index). Each is an external-content table over its source table, kept in step by triggers, so the rows
+/// are stored once. Used by the SQLite migrations only.
+/// </summary>
+public static class FullTextIndexes
+{
+    public sealed record Index(string Name, string Table, string[] Columns);
+
+    public static readonly Index Customers = new("CustomerSearch", "Customers", ["FirstName", "LastName", "Email", "ExternalId"]);
+    public static readonly Index Orders = new("OrderSearch", "Orders", ["Number", "Email"]);
+    public static readonly Index Carts = new("CartSearch", "Carts", ["ExternalId", "Email"]);
+
+    public static readonly Index[] All = [Customers, Orders, Carts];
+
+    public static IEnumerable<string> CreateSql(Index index)
+    {
+        var columns = string.Join(", ", index.Columns);
+        string Values(string row) => string.Join(", ", index.Columns.Select(c => $"{row}.{c}"));
+        yield return $"CREATE VIRTUAL TABLE {index.Name} USING fts5({columns}, content='{index.Table}', content_rowid='Id', tokenize='unicode61 remove_diacritics 2')";
+        yield return $"CREATE TRIGGER {index.Name}_Insert AFTER INSERT ON {index.Table} BEGIN INSERT INTO {index.Name}(rowid, {columns}) VALUES (new.Id, {Values("new")}); END";
+        yield return $"CREATE TRIGGER {index.Name}_Delete AFTER DELETE ON {index.Table} BEGIN INSERT INTO {index.Name}({index.Name}, rowid, {columns}) VALUES ('delete', old.Id, {Values("old")}); END";
+        yield return $"CREATE TRIGGER {index.Name}_Update AFTER UPDATE OF {columns} ON {index.Table} BEGIN " +
+                     $"INSERT INTO {index.Name}({index.Name}, rowid, {columns}) VALUES ('delete', old.Id, {Values("old")}); " +
+                     $"INSERT INTO {index.Name}(rowid, {columns}) VALUES (new.Id, {Values("new")}); END";
+        yield return $"INSERT INTO {index.Name}({index.Name}) VALUES ('rebuild')";
+    }
+
+    public static IEnumerable<string> DropSql(Index index) =>
+    [
+        $"DROP TRIGGER IF EXISTS {index.Name}_Insert", $"DROP TRIGGER IF EXISTS {index.Name}_Delete",
+        $"DROP TRIGGER IF EXISTS {index.Name}_Update", $"DROP TABLE IF EXISTS {index.Name}",
+    ];
+
+    /// <summary>
+    /// The user's words as an FTS5 query: each word a quoted prefix term, all required ("ada love" finds
+    /// "Ada Lovelace"); quotes inside words are doubled so no input is FTS syntax. Null when nothing is searchable.
+    /// </summary>
+    public static string? MatchExpression(string? term)
+    {
+        var words = (term ?? "").Split([' ', '\t', '@', '.', '-', '_', '+', ',', ';', ':', '/', '(', ')', '"', '\'', '*'],
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return words.Length == 0 ? null : string.Join(' ', words.Take(8).Select(w => $"\"{w.Replace("\"", "\"\"")}\"*"));
+    }
+}

@@ -1,0 +1,68 @@
+using CommerceDesk.Data;
+using CommerceDesk.Data.Search;
+using CommerceDesk.Domain.Customers;
+using CommerceDesk.Tests.Support;
+using CommerceDesk.Web.Customers;
+using CommerceDesk.Web.Grids;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommerceDesk.Tests.Data;
+
+/// <summary>The FTS5 index follows the customers table through its triggers and never parses user input as syntax.</summary>
+public sealed class FullTextSearchTests : IAsyncLifetime
+{
+    private string _path = "";
+
+    public async Task InitializeAsync() => _path = await TestDatabase.CreateAsync();
+
+    public Task DisposeAsync()
+    {
+        TestDatabase.Delete(_path);
+        return Task.CompletedTask;
+    }
+
+    [Theory]
+    [InlineData("ada", "\"ada\"*")]
+    [InlineData("  Ada   Love ", "\"Ada\"* \"Love\"*")]
+    [InlineData("ada@example.com", "\"ada\"* \"example\"* \"com\"*")]
+    [InlineData("x\" OR \"y", "\"x\"* \"OR\"* \"y\"*")]
+    [InlineData("  ", null)]
+    public void UserInputBecomesQuotedPrefixTerms(string term, string? expected) =>
+        FullTextIndexes.MatchExpression(term).ShouldBe(expected);
+
+    [Fact]
+    public async Task SearchFollowsInsertsUpdatesAndDeletes()
+    {
+        await using (var db = new SqliteCommerceDbContext(TestDatabase.Options(_path)))
+        {
+            db.Channels.Add(new CommerceDesk.Domain.Channels.Channel("web", "Web", "EUR"));
+            await db.SaveChangesAsync();
+            db.Customers.Add(new Customer(db.Channels.Single().Id, "c1", new("ada@example.com", "Ada", "Lovelace", null, null, false, null), Clock.Start, Clock.Start));
+            await db.SaveChangesAsync();
+        }
+        (await Names("lovel")).ShouldBe(["Ada Lovelace"]);
+
+        await using (var db = new SqliteCommerceDbContext(TestDatabase.Options(_path)))
+        {
+            var customer = await db.Customers.SingleAsync();
+            customer.Update(new("ada@example.com", "Ada", "King", null, null, false, null), Clock.Start.AddMinutes(1));
+            await db.SaveChangesAsync();
+        }
+        (await Names("lovelace")).ShouldBeEmpty();
+        (await Names("king")).ShouldBe(["Ada King"]);
+
+        await using (var db = new SqliteCommerceDbContext(TestDatabase.Options(_path)))
+        {
+            db.Customers.Remove(await db.Customers.SingleAsync());
+            await db.SaveChangesAsync();
+        }
+        (await Names("king")).ShouldBeEmpty();
+    }
+
+    private async Task<string[]> Names(string search)
+    {
+        await using var db = new SqliteCommerceDbContext(TestDatabase.Options(_path));
+        var page = await CustomerGridQuery.RunAsync(db, new CustomerGridFilter(Search: search), GridPaging.Default);
+        return page.Rows.Select(r => r.Name).ToArray();
+    }
+}
