@@ -55,7 +55,7 @@ public sealed class WorkflowMachine
             .Select(t =>
             {
                 _machine.CanFire(t.Name, out var unmet);
-                return new AvailableTransition(t, unmet.ToList());
+                return new AvailableTransition(t, unmet?.ToList() ?? []);
             })
             .ToList();
     }
@@ -74,7 +74,8 @@ public sealed class WorkflowMachine
             ?? throw new DomainException($"The {_definition.Label} workflow has no action '{transitionName}'.");
         if (!_machine.CanFire(transition.Name, out var unmet))
         {
-            throw new DomainException(unmet.Count > 0
+            // Stateless reports no unmet guards (null) when the step does not offer the trigger at all.
+            throw new DomainException(unmet is { Count: > 0 }
                 ? string.Join(" ", unmet)
                 : $"'{transition.Label}' is not possible while the {_subject.Noun} is at step {CurrentStep.Label}.");
         }
