@@ -2,6 +2,7 @@ using CommerceDesk.Data;
 using CommerceDesk.Web.Components;
 using CommerceDesk.Web.Infrastructure;
 using CommerceDesk.Web.Seeding;
+using CommerceDesk.Web.Workflows;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCommerceData(database, builder.Environment.ContentRootPath);
 builder.Services.AddJobs(database);
 builder.Services.AddDevelopmentSeeding(builder.Configuration, builder.Environment);
+builder.Services.AddWorkflows();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database")

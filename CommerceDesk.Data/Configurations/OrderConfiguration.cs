@@ -27,6 +27,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.Status).HasMaxLength(OrderStatuses.MaxLength);
         builder.Property(o => o.SubStatus).HasMaxLength(OrderStatuses.MaxLength);
         builder.Property(o => o.Version).IsConcurrencyToken();
+        builder.Property(o => o.FeedbackComments).HasMaxLength(Order.FeedbackMaxLength);
         builder.Ignore(o => o.Currency);
 
         builder.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.SetNull);
