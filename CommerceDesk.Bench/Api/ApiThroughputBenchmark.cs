@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using CommerceDesk.Bench.Dataset;
+using CommerceDesk.Bench.Reporting;
+using Microsoft.Data.Sqlite;
+
+namespace CommerceDesk.Bench.Api;
+
+/// <summary>
+/// Storefront API upserts per second through the real app on loopback (8 and 32 concurrent clients, half carts
+/// half orders, each order placed from one of the carts), against the same rows written by a raw batched insert.
+/// </summary>
+internal sealed class ApiThroughputBenchmark(string database, int requestsPerRun)
+{
+    private const string ApiKey = "dev-storefront-key";
+
+    public async Task RunAsync(BenchReport report)
+    {
+        var rows = new List<string[]>();
+        await using (var app = await AppProcess.StartAsync(database))
+        {
+            foreach (var clients in new[] { 8, 32 })
+            {
+                var (rate, failures) = await MeasureAsync(app.Address, clients, prefix: $"api{clients}");
+                var raw = await RawInsertRateAsync(prefix: $"raw{clients}");
+                rows.Add([clients.ToString(CultureInfo.InvariantCulture), requestsPerRun.ToString("N0", CultureInfo.InvariantCulture),
+                    rate.ToString("N0", CultureInfo.InvariantCulture), failures.ToString(CultureInfo.InvariantCulture),
+                    raw.ToString("N0", CultureInfo.InvariantCulture), (rate / raw).ToString("P1", CultureInfo.InvariantCulture)]);
+            }
+        }
+        report.Section("Storefront API throughput (target ≥ 3,000 upserts/s)",
+            BenchReport.Table(["clients", "requests", "API upserts/s", "non-2xx", "raw insert records/s", "API / raw"], rows) +
+            "\nEach request is one PUT of a cart (2 items) or an order (2 lines, placed from a cart); raw = the same records " +
+            "(row + lines) by prepared INSERTs in one transaction on the same file. Both on the 1M-row data set.");
+    }
+
+    private async Task<(double Rate, int Failures)> MeasureAsync(Uri address, int clients, string prefix)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = address };
+        http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        var next = -1;
+        var failures = 0;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < requestsPerRun)
+            {
+                // Even requests create cart n, odd ones the order placed from cart n.
+                var n = i / 2;
+                using var request = i % 2 == 0
+                    ? Put($"/api/v1/channels/web/carts/{prefix}-C{n}", CartJson(n))
+                    : Put($"/api/v1/channels/web/orders/{prefix}-O{n}", OrderJson(prefix, n));
+                using var response = await http.SendAsync(request);
+                if (!response.IsSuccessStatusCode) Interlocked.Increment(ref failures);
+            }
+        }));
+        return (requestsPerRun / clock.Elapsed.TotalSeconds, failures);
+    }
+
+    private async Task<double> RawInsertRateAsync(string prefix)
+    {
+        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        await connection.OpenAsync();
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+            await pragma.ExecuteNonQueryAsync();
+        }
+        var now = SqliteText.Time(DatasetSpec.Now);
+        var clock = Stopwatch.StartNew();
+        await using (var loader = new BulkLoader(connection))
+        {
+            var carts = loader.Into("Carts", ["ChannelId", "ExternalId", "CreatedAt", "SourceUpdatedAt", "CustomerExternalId", "Email", "ItemCount",
+                "CheckoutStep", "Status", "LastActivityAt", "Version", "CrmSyncStatus", "Subtotal", "Currency"]);
+            var items = loader.Into("CartItems", ["CartId", "Position", "Sku", "Name", "Quantity", "UnitPrice"]);
+            var orders = loader.Into("Orders", ["ChannelId", "ExternalId", "CreatedAt", "SourceUpdatedAt", "Number", "CartExternalId", "CustomerExternalId",
+                "Email", "PaymentStatus", "CommercialState", "PlacedAt", "Status", "Version", "CrmSyncStatus", "PaymentMethodCode", "PaymentKind", "Subtotal", "Currency"]);
+            var lines = loader.Into("OrderLines", ["OrderId", "Position", "Sku", "Name", "Quantity", "UnitPrice"]);
+            for (var i = 0; i < requestsPerRun; i++)
+            {
+                var n = i / 2;
+                if (i % 2 == 0)
+                {
+                    var id = carts.AddReturningId(1, $"{prefix}-C{n}", now, now, $"CU-{n:D7}", "ada@example.com", 3, "Payment", "Open", now, 1, "NotSynced", 350_000, "EUR");
+                    items.Add(id, 1, "SKU-1", "Mug", 2, 100_000);
+                    items.Add(id, 2, "SKU-2", "Tea", 1, 150_000);
+                }
+                else
+                {
+                    var id = orders.AddReturningId(1, $"{prefix}-O{n}", now, now, $"{prefix}-{n}", $"{prefix}-C{n}", $"CU-{n:D7}", "ada@example.com",
+                        "Paid", "SalesOrder", now, "Incoming", 1, "NotSynced", "card", "Online", 350_000, "EUR");
+                    lines.Add(id, 1, "SKU-1", "Mug", 2, 100_000);
+                    lines.Add(id, 2, "SKU-2", "Tea", 1, 150_000);
+                }
+            }
+        }
+        return requestsPerRun / clock.Elapsed.TotalSeconds;
+    }
+
+    private static HttpRequestMessage Put(string url, string json) =>
+        new(HttpMethod.Put, url) { Content = new StringContent(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json")) };
+
+    private static string CartJson(int n) =>
+        $$"""{"customerExternalId":"CU-{{n % 1000:D7}}","email":"shopper{{n}}@example.com","currency":"EUR","checkoutStep":"payment","updatedAt":"2026-11-01T10:00:00Z","items":[{"sku":"SKU-1","name":"Mug","quantity":2,"unitPrice":10.00},{"sku":"SKU-2","name":"Tea","quantity":1,"unitPrice":15.00}]}""";
+
+    private static string OrderJson(string prefix, int n) =>
+        $$"""{"number":"{{prefix}}-{{n}}","cartExternalId":"{{prefix}}-C{{n}}","customerExternalId":"CU-{{n % 1000:D7}}","email":"shopper{{n}}@example.com","currency":"EUR","paymentMethod":{"code":"card","kind":"online"},"paymentStatus":"paid","placedAt":"2026-11-01T10:00:00Z","updatedAt":"2026-11-01T10:00:00Z","lines":[{"sku":"SKU-1","name":"Mug","quantity":2,"unitPrice":10.00},{"sku":"SKU-2","name":"Tea","quantity":1,"unitPrice":15.00}]}""";
+}

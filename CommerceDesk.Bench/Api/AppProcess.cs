@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace CommerceDesk.Bench.Api;
+
+/// <summary>The real web app in its own process on a loopback port, on the benchmark's database file.</summary>
+internal sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private AppProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public static async Task<AppProcess> StartAsync(string database)
+    {
+        var port = FreePort();
+        var webDll = Path.Combine(AppContext.BaseDirectory, "CommerceDesk.Web.dll");
+        var start = new ProcessStartInfo("dotnet", $"\"{webDll}\" --urls http://127.0.0.1:{port}")
+        {
+            WorkingDirectory = RepositoryRoot.Find("CommerceDesk.Web"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        // Development gives channel `web` its documented key; no demo data; logging as in production.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["DemoShop__Seed"] = "false";
+        start.Environment["Database__ConnectionString"] = $"Data Source={Path.GetFullPath(database)}";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("  app: " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        using var http = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health")).StatusCode == HttpStatusCode.OK) return app;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(300);
+        }
+        await app.DisposeAsync();
+        throw new InvalidOperationException("The web app did not become healthy.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+}
+
+internal static class RepositoryRoot
+{
+    public static string Find(string child = "")
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "CommerceDesk.sln"))) folder = folder.Parent;
+        return Path.Combine(folder?.FullName ?? throw new InvalidOperationException("CommerceDesk.sln not found."), child);
+    }
+}

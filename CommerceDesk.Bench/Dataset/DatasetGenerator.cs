@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using CommerceDesk.Data;
+using CommerceDesk.Domain.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommerceDesk.Bench.Dataset;
+
+/// <summary>
+/// Builds a fresh SQLite file with the app's own schema (its migrations) and fills it with a reproducible
+/// data set by batched, prepared inserts. Secondary indexes are dropped during the load and rebuilt after,
+/// the way a bulk load is done; the rebuilt indexes are exactly the migration's.
+/// </summary>
+public sealed class DatasetGenerator(DatasetSpec spec, string path, TextWriter log)
+{
+    private static readonly string[] FirstNames = ["Ada", "Alan", "Grace", "Linus", "Margaret", "Dennis", "Barbara", "Ken", "Frances", "Edsger", "Radia", "Donald", "Hedy", "Niklaus", "Katherine", "Tim", "Sophie", "John", "Karen", "Bjarne"];
+    private static readonly string[] LastNames = ["Lovelace", "Turing", "Hopper", "Torvalds", "Hamilton", "Ritchie", "Liskov", "Thompson", "Allen", "Dijkstra", "Perlman", "Knuth", "Lamarr", "Wirth", "Johnson", "Berners-Lee", "Wilson", "McCarthy", "Spärck Jones", "Stroustrup"];
+    private static readonly string[] CartStatuses = ["Purchased", "Abandoned", "Open", "Lost"];
+    private static readonly string[] Steps = ["None", "Shipping", "Payment"];
+    private static readonly string[] OrderStatuses = ["Incoming", "In process", "Completed", "Cancelled"];
+    private static readonly string[] PaymentStatuses = ["Paid", "Pending", "Failed"];
+
+    public async Task<TimeSpan> GenerateAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" }) File.Delete(file);
+        await using (var db = new SqliteCommerceDbContext(new DbContextOptionsBuilder<SqliteCommerceDbContext>().UseSqlite($"Data Source={path}").Options))
+            await db.Database.MigrateAsync();
+        SqliteConnection.ClearAllPools();
+
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, "PRAGMA foreign_keys=OFF; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-400000; PRAGMA temp_store=MEMORY;");
+        var indexes = await DropSecondaryIndexesAsync(connection);
+
+        Step("schema", clock);
+        var random = new Random(spec.Seed);
+        var channelIds = await InsertChannelsAsync(connection);
+        await InsertCustomersAsync(connection, random, channelIds);
+        Step("customers", clock);
+        await InsertCartsAsync(connection, random, channelIds);
+        Step("carts", clock);
+        await InsertOrdersAsync(connection, random, channelIds);
+        Step("orders", clock);
+
+        foreach (var sql in indexes) await ExecuteAsync(connection, sql);
+        await ExecuteAsync(connection, "ANALYZE; PRAGMA journal_mode=WAL;");
+        Step("indexes", clock);
+        return clock.Elapsed;
+    }
+
+    private void Step(string what, Stopwatch clock) => log.WriteLine($"  {what,-10} done at {clock.Elapsed.TotalSeconds,6:F1} s");
+
+    private static async Task<List<string>> DropSecondaryIndexesAsync(SqliteConnection connection)
+    {
+        var indexes = new List<(string Name, string Sql)>();
+        await using (var query = connection.CreateCommand())
+        {
+            query.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('Customers','Carts','CartItems','Orders','OrderLines')";
+            await using var reader = await query.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) indexes.Add((reader.GetString(0), reader.GetString(1)));
+        }
+        foreach (var (name, _) in indexes) await ExecuteAsync(connection, $"DROP INDEX \"{name}\"");
+        return indexes.Select(i => i.Sql).ToList();
+    }
+
+    private static async Task<long[]> InsertChannelsAsync(SqliteConnection connection)
+    {
+        var ids = new List<long>();
+        foreach (var code in DatasetSpec.Channels)
+        {
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO Channels (Code, Name, Currency, TimeZone, AbandonmentDelay, RemindersEnabled, RemindersEnabledAt)
+                VALUES ($code, $name, 'EUR', 'UTC', '01:00:00', 1, $enabledAt) RETURNING Id
+                """;
+            insert.Parameters.AddWithValue("$code", code);
+            insert.Parameters.AddWithValue("$name", code + " shop");
+            insert.Parameters.AddWithValue("$enabledAt", SqliteText.Time(DatasetSpec.Now.AddYears(-3)));
+            ids.Add((long)(await insert.ExecuteScalarAsync())!);
+            await using var key = connection.CreateCommand();
+            key.CommandText = "INSERT INTO ChannelApiKeys (ChannelId, Hash, Label, CreatedAt) VALUES ($channel, $hash, 'bench', $at)";
+            key.Parameters.AddWithValue("$channel", ids[^1]);
+            key.Parameters.AddWithValue("$hash", ChannelApiKey.HashOf(BenchKeys.For(code)));
+            key.Parameters.AddWithValue("$at", SqliteText.Time(DatasetSpec.Now));
+            await key.ExecuteNonQueryAsync();
+        }
+        return ids.ToArray();
+    }
+
+    private async Task InsertCustomersAsync(SqliteConnection connection, Random random, long[] channels)
+    {
+        await using var loader = new BulkLoader(connection);
+        var batch = loader.Into("Customers",
+            ["Id", "ChannelId", "ExternalId", "CreatedAt", "SourceUpdatedAt", "Email", "FirstName", "LastName", "Phone", "IsGuest", "RegisteredAt"]);
+        for (var id = 1; id <= spec.Customers; id++)
+        {
+            var first = FirstNames[random.Next(FirstNames.Length)];
+            var last = LastNames[random.Next(LastNames.Length)];
+            var registered = DatasetSpec.Now.AddMinutes(-random.Next(1, 3 * 365 * 24 * 60));
+            var guest = random.Next(10) == 0;
+            batch.Add(id, channels[id % channels.Length], $"CU-{id:D7}", SqliteText.Time(registered), SqliteText.Time(registered),
+                $"{first}.{last}.{id}@example.com".ToLowerInvariant().Replace(' ', '-'), first, last, $"+49 30 {id:D7}", guest ? 1 : 0,
+                guest ? null : SqliteText.Time(registered));
+        }
+    }
+
+    private async Task InsertCartsAsync(SqliteConnection connection, Random random, long[] channels)
+    {
+        await using var loader = new BulkLoader(connection);
+        var carts = loader.Into("Carts",
+            ["Id", "ChannelId", "ExternalId", "CreatedAt", "SourceUpdatedAt", "CustomerExternalId", "CustomerId", "Email", "ItemCount", "CheckoutStep",
+             "Status", "LastActivityAt", "AbandonedAt", "Version", "CrmSyncStatus", "Subtotal", "Currency"]);
+        var items = loader.Into("CartItems", ["CartId", "Position", "Sku", "Name", "Quantity", "UnitPrice"]);
+        for (var id = 1; id <= spec.Carts; id++)
+        {
+            var customer = random.Next(1, spec.Customers + 1);
+            var status = CartStatuses[Weighted(random, 45, 25, 20, 10)];
+            // Open carts are live (the last hour); the rest spread over two years.
+            var lastActivity = status == "Open"
+                ? DatasetSpec.Now.AddSeconds(-random.Next(60, 3_500))
+                : DatasetSpec.Now.AddMinutes(-random.Next(61, 2 * 365 * 24 * 60));
+            var (quantity, subtotal) = AddLines(items, random, id);
+            carts.Add(id, channels[customer % channels.Length], $"C-{id:D8}", SqliteText.Time(lastActivity), SqliteText.Time(lastActivity),
+                $"CU-{customer:D7}", customer, $"customer{customer}@example.com", quantity, Steps[random.Next(Steps.Length)],
+                status, SqliteText.Time(lastActivity), status == "Abandoned" ? SqliteText.Time(lastActivity.AddHours(1)) : null, 1,
+                random.Next(4) == 0 ? "Synced" : "NotSynced", subtotal, "EUR");
+        }
+    }
+
+    private async Task InsertOrdersAsync(SqliteConnection connection, Random random, long[] channels)
+    {
+        await using var loader = new BulkLoader(connection);
+        var orders = loader.Into("Orders",
+            ["Id", "ChannelId", "ExternalId", "CreatedAt", "SourceUpdatedAt", "Number", "CustomerExternalId", "CustomerId", "Email", "PaymentStatus",
+             "CommercialState", "PlacedAt", "Status", "Version", "CrmSyncStatus", "PaymentMethodCode", "PaymentKind", "Subtotal", "Currency"]);
+        var lines = loader.Into("OrderLines", ["OrderId", "Position", "Sku", "Name", "Quantity", "UnitPrice"]);
+        for (var id = 1; id <= spec.Orders; id++)
+        {
+            var customer = random.Next(1, spec.Customers + 1);
+            var placed = DatasetSpec.Now.AddMinutes(-random.Next(1, 2 * 365 * 24 * 60));
+            var payment = PaymentStatuses[Weighted(random, 75, 20, 5)];
+            var status = OrderStatuses[Weighted(random, 5, 15, 70, 10)];
+            var offline = random.Next(5) == 0;
+            var commercial = status == "Cancelled" ? "Cancelled" : payment == "Paid" && !offline ? "SalesOrder" : "QuotationSent";
+            var (_, subtotal) = AddLines(lines, random, id);
+            orders.Add(id, channels[customer % channels.Length], $"O-{id:D8}", SqliteText.Time(placed), SqliteText.Time(placed),
+                (100_000_000 + id).ToString(System.Globalization.CultureInfo.InvariantCulture), $"CU-{customer:D7}", customer,
+                $"customer{customer}@example.com", payment, commercial, SqliteText.Time(placed), status, 1,
+                random.Next(4) == 0 ? "Synced" : "NotSynced", offline ? "bank-transfer" : "card", offline ? "Offline" : "Online", subtotal, "EUR");
+        }
+    }
+
+    private static (int Quantity, long Subtotal) AddLines(BulkLoader.Insert insert, Random random, long ownerId)
+    {
+        var count = random.Next(1, 4);
+        var quantity = 0;
+        var subtotal = 0L;
+        for (var position = 1; position <= count; position++)
+        {
+            var product = random.Next(1, 5_000);
+            var each = random.Next(1, 4);
+            var price = SqliteText.Money(Math.Round(5m + product % 200 + product % 100 / 100m, 2));
+            quantity += each;
+            subtotal += price * each;
+            insert.Add(ownerId, position, $"SKU-{product:D5}", $"Product {product}", each, price);
+        }
+        return (quantity, subtotal);
+    }
+
+    private static int Weighted(Random random, params int[] weights)
+    {
+        var roll = random.Next(weights.Sum());
+        for (var i = 0; i < weights.Length; i++)
+        {
+            if (roll < weights[i]) return i;
+            roll -= weights[i];
+        }
+        return weights.Length - 1;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync();
+    }
+}

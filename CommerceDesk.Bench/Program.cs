@@ -1,0 +1,22 @@
+using System.Globalization;
+using CommerceDesk.Bench;
+using CommerceDesk.Bench.Api;
+using CommerceDesk.Bench.Dataset;
+using CommerceDesk.Bench.Reporting;
+
+// dotnet run -c Release --project CommerceDesk.Bench -- all [--scale 1] [--db path] [--out docs/benchmarks.md]
+var options = BenchOptions.Parse(args);
+var spec = DatasetSpec.At(options.Scale);
+var report = new BenchReport($"{spec.Customers:N0} customers, {spec.Carts:N0} carts, {spec.Orders:N0} orders (scale {options.Scale.ToString(CultureInfo.InvariantCulture)}, seed {spec.Seed}), SQLite file");
+
+Console.WriteLine($"Generating {spec.Customers:N0} customers, {spec.Carts:N0} carts, {spec.Orders:N0} orders into {options.Database} …");
+var elapsed = await new DatasetGenerator(spec, options.Database, Console.Out).GenerateAsync();
+var rows = spec.Customers + spec.Carts * 3 + spec.Orders * 3; // carts and orders average two lines each
+report.Section("Data set generation", BenchReport.Table(["rows (incl. lines)", "seconds", "rows/s", "file size"],
+    [[rows.ToString("N0", CultureInfo.InvariantCulture), elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture),
+      (rows / elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture), $"{new FileInfo(options.Database).Length / (1 << 20)} MiB"]]));
+
+await new ApiThroughputBenchmark(options.Database, Math.Max(200, (int)(20_000 * options.Scale))).RunAsync(report);
+
+await report.WriteAsync(options.Output);
+Console.WriteLine("benchmarks completed");

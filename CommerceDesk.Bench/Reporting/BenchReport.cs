@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace CommerceDesk.Bench.Reporting;
+
+/// <summary>Collects sections of results and writes them as Markdown (plus an SVG chart of grid latencies).</summary>
+public sealed class BenchReport(string dataset)
+{
+    private readonly StringBuilder _body = new();
+
+    public List<(string Name, Latency App, Latency? Raw)> GridResults { get; } = [];
+
+    public void Section(string title, string text)
+    {
+        _body.AppendLine(CultureInfo.InvariantCulture, $"## {title}").AppendLine().AppendLine(text).AppendLine();
+        Console.WriteLine($"\n## {title}\n{text}");
+    }
+
+    public static string Table(IEnumerable<string> header, IEnumerable<IEnumerable<string>> rows)
+    {
+        var h = header.ToList();
+        var sb = new StringBuilder();
+        sb.AppendLine("| " + string.Join(" | ", h) + " |");
+        sb.AppendLine("|" + string.Concat(h.Select(_ => "---|")));
+        foreach (var row in rows) sb.AppendLine("| " + string.Join(" | ", row) + " |");
+        return sb.ToString();
+    }
+
+    public static string Ms(double value) => value.ToString(value < 10 ? "F2" : "F1", CultureInfo.InvariantCulture);
+
+    public async Task WriteAsync(string markdownPath)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(markdownPath))!);
+        var chart = Path.ChangeExtension(markdownPath, null) + "-grids.svg";
+        var header = new StringBuilder()
+            .AppendLine("# CommerceDesk benchmarks").AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"- Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC")
+            .AppendLine(CultureInfo.InvariantCulture, $"- Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB")
+            .AppendLine(CultureInfo.InvariantCulture, $"- Dataset: {dataset}")
+            .AppendLine("- Command: `dotnet run -c Release --project CommerceDesk.Bench -- all`").AppendLine();
+        if (GridResults.Count > 0)
+        {
+            await File.WriteAllTextAsync(chart, LatencyChart.Svg(GridResults));
+            header.AppendLine(CultureInfo.InvariantCulture, $"![Grid latencies]({Path.GetFileName(chart)})").AppendLine();
+        }
+        await File.WriteAllTextAsync(markdownPath, header.ToString() + _body);
+        Console.WriteLine($"\nWrote {markdownPath}");
+    }
+}
