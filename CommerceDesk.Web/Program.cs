@@ -2,6 +2,7 @@ using CommerceDesk.Data;
 using CommerceDesk.Web.Components;
 using CommerceDesk.Web.Infrastructure;
 using CommerceDesk.Web.Seeding;
+using CommerceDesk.Web.Storefront;
 using CommerceDesk.Web.Workflows;
 using MudBlazor.Services;
 
@@ -15,6 +16,7 @@ builder.Services.AddJobs(database);
 builder.Services.AddDevelopmentSeeding(builder.Configuration, builder.Environment);
 builder.Services.AddWorkflows();
 builder.Services.AddProblemDetails();
+builder.Services.AddStorefrontApi();
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database")
     .AddCheck<JobServerHealthCheck>("jobs");
@@ -36,6 +38,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapHealth();
 app.MapJobsDashboard();
+app.MapStorefrontApi();
 
 await app.MigrateAndSeedAsync();
 await app.RunAsync();

@@ -53,6 +53,10 @@ public sealed class Cart : StorefrontRecord, IVersioned
 
     public void LinkCustomer(long customerId) => CustomerId = customerId;
 
+    /// <summary>Links the customer the storefront named, which may have arrived before or after this cart.</summary>
+    public void LinkCustomer(Customers.Customer customer) =>
+        CustomerId = StorefrontLinks.Check(this, customer, CustomerExternalId, "customer");
+
     /// <summary>Whether the cart counts as abandoned at <paramref name="now"/> under the channel's delay (DESIGN §6).</summary>
     public bool IsAbandonedAt(DateTime now, TimeSpan delay) =>
         Status == CartStatus.Open

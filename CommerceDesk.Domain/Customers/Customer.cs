@@ -53,6 +53,9 @@ public sealed class Customer : StorefrontRecord
 
     public void AssignAccount(long accountId) => AccountId = accountId;
 
+    /// <summary>A self-registered (non-guest) customer without an account gets one of its own (DESIGN §8).</summary>
+    public bool NeedsOwnAccount => !IsGuest && AccountId is null;
+
     private void Apply(CustomerDetails details, DateTime updatedAt)
     {
         var email = Guard.Optional(details.Email, "E-mail", EmailMaxLength);

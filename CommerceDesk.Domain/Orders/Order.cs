@@ -51,6 +51,22 @@ public sealed partial class Order : StorefrontRecord, IVersioned
 
     public void LinkCart(long cartId) => CartId = cartId;
 
+    /// <summary>Links the customer the storefront named, which may have arrived before or after this order.</summary>
+    public void LinkCustomer(Customers.Customer customer) =>
+        CustomerId = StorefrontLinks.Check(this, customer, CustomerExternalId, "customer");
+
+    /// <summary>
+    /// Links the cart the order was placed from and marks that cart purchased. The order must be saved
+    /// first (it needs its id); the cart may have arrived before or after the order.
+    /// </summary>
+    public void PlacedFrom(Carts.Cart cart)
+    {
+        var cartId = StorefrontLinks.Check(this, cart, CartExternalId, "cart");
+        if (Id == 0) throw new InvalidOperationException("Save the order before linking its cart.");
+        CartId = cartId;
+        cart.MarkPurchased(Id);
+    }
+
     /// <summary>A manager confirms that an offline payment (bank transfer, pay in store) arrived.</summary>
     public void ConfirmOfflinePayment()
     {

@@ -1,0 +1,51 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using CommerceDesk.Tests.Support;
+
+namespace CommerceDesk.Tests.Api.Storefront;
+
+public sealed class OpenApiDocumentTests(CommerceDeskFactory factory) : IClassFixture<CommerceDeskFactory>
+{
+    [Fact]
+    public async Task DocumentListsTheSixStorefrontOperationsWithSummaries()
+    {
+        var document = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"))!;
+
+        var operations = document["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Select(op => (Path: path.Key, Method: op.Key, Operation: op.Value!)))
+            .ToList();
+        operations.Select(o => $"{o.Method.ToUpperInvariant()} {o.Path}").OrderBy(x => x).ShouldBe(
+        [
+            "GET /api/v1/channels/{channel}/carts/{externalId}",
+            "GET /api/v1/channels/{channel}/customers/{externalId}",
+            "GET /api/v1/channels/{channel}/orders/{externalId}",
+            "PUT /api/v1/channels/{channel}/carts/{externalId}",
+            "PUT /api/v1/channels/{channel}/customers/{externalId}",
+            "PUT /api/v1/channels/{channel}/orders/{externalId}",
+        ]);
+        operations.ShouldAllBe(o => !string.IsNullOrWhiteSpace((string?)o.Operation["summary"]));
+        operations.Single(o => o.Method == "put" && o.Path.Contains("carts")).Operation["requestBody"].ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task DocumentDescribesTheApiKeyHeader()
+    {
+        var document = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"))!;
+
+        var scheme = document["components"]!["securitySchemes"]!.AsObject().Single().Value!;
+        ((string?)scheme["type"]).ShouldBe("apiKey");
+        ((string?)scheme["in"]).ShouldBe("header");
+        ((string?)scheme["name"]).ShouldBe("X-Api-Key");
+        document["security"]!.AsArray().Count.ShouldBe(1);
+        ((string?)document["info"]!["description"] ?? "").ShouldContain("workflow");
+    }
+
+    [Fact]
+    public async Task ScalarReferenceIsServed()
+    {
+        var response = await factory.CreateClient().GetAsync("/scalar/v1");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("openapi/v1.json");
+    }
+}

@@ -1,0 +1,46 @@
+using CommerceDesk.Data;
+using CommerceDesk.Domain.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace CommerceDesk.Web.Storefront.Infrastructure;
+
+/// <summary>
+/// Answers "which channel does this key open" and "which channel has this code" from a short-lived cache,
+/// so the hot upsert path costs no extra query. A revoked key stops working within <see cref="KeyLifetime"/>.
+/// </summary>
+internal sealed class ChannelKeyResolver(IDbContextFactory<CommerceDbContext> factory, IMemoryCache cache)
+{
+    public static readonly TimeSpan KeyLifetime = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ChannelLifetime = TimeSpan.FromMinutes(5);
+
+    /// <summary>The channel id of an active key, or null for an unknown or revoked one.</summary>
+    public async Task<long?> ChannelOfKeyAsync(string plainKey, CancellationToken cancellationToken)
+    {
+        var hash = ChannelApiKey.HashOf(plainKey);
+        if (cache.TryGetValue(("storefront-key", hash), out long? channelId)) return channelId;
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        channelId = await db.ChannelApiKeys.AsNoTracking()
+            .Where(k => k.Hash == hash && k.RevokedAt == null)
+            .Select(k => (long?)k.ChannelId)
+            .SingleOrDefaultAsync(cancellationToken);
+        cache.Set(("storefront-key", hash), channelId, KeyLifetime);
+        return channelId;
+    }
+
+    /// <summary>The id of the channel with this code, or null when there is none.</summary>
+    public async Task<long?> ChannelOfCodeAsync(string code, CancellationToken cancellationToken)
+    {
+        var normalized = code.Trim().ToLowerInvariant();
+        if (cache.TryGetValue(("storefront-channel", normalized), out long? channelId)) return channelId;
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        channelId = await db.Channels.AsNoTracking()
+            .Where(c => c.Code == normalized)
+            .Select(c => (long?)c.Id)
+            .SingleOrDefaultAsync(cancellationToken);
+        cache.Set(("storefront-channel", normalized), channelId, channelId is null ? KeyLifetime : ChannelLifetime);
+        return channelId;
+    }
+}

@@ -1,0 +1,38 @@
+using CommerceDesk.Data;
+using CommerceDesk.Web.Storefront.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommerceDesk.Web.Storefront.Orders;
+
+internal static class OrderEndpoints
+{
+    public static void MapOrders(this RouteGroupBuilder group)
+    {
+        group.MapPut("/orders/{externalId}", PutAsync).DescribeUpsert<OrderRequest, OrderView>("PutOrder", "order");
+        group.MapGet("/orders/{externalId}", GetAsync).DescribeGet<OrderView>("GetOrder", "order");
+    }
+
+    private static async Task<IResult> PutAsync(
+        string channel, string externalId, HttpContext http, StorefrontWriter writer, UpsertOrder upsert, CancellationToken ct)
+    {
+        var (request, problem) = await JsonBody.ReadAsync<OrderRequest>(http.Request, ct);
+        if (request is null) return problem!;
+        var (errors, snapshot) = request.Validate(externalId);
+        if (snapshot is null) return StorefrontProblems.Validation(errors);
+
+        var channelId = ApiKeyFilter.ChannelId(http);
+        var (view, created) = await writer.WriteAsync(
+            (db, token) => upsert.RunAsync(db, channelId, externalId, snapshot, request.UpdatedAt!.Value.UtcDateTime, token), ct);
+        return StorefrontResults.Upserted(http, view, created);
+    }
+
+    private static async Task<IResult> GetAsync(
+        string channel, string externalId, HttpContext http, IDbContextFactory<CommerceDbContext> factory, CancellationToken ct)
+    {
+        var channelId = ApiKeyFilter.ChannelId(http);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var order = await db.Orders.AsNoTracking()
+            .SingleOrDefaultAsync(o => o.ChannelId == channelId && o.ExternalId == externalId, ct);
+        return order is null ? StorefrontProblems.NotFound("order", externalId) : Results.Ok(OrderView.Of(order));
+    }
+}

@@ -1,0 +1,35 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+using CommerceDesk.Domain.Orders;
+using CommerceDesk.Web.Storefront.Infrastructure;
+
+namespace CommerceDesk.Web.Storefront.Orders;
+
+public sealed record PaymentMethodView(string Code, PaymentKind Kind);
+
+[Description("The stored order with its back-office view.")]
+public sealed record OrderView(
+    long Id, string ExternalId, string Number, string? CartExternalId,
+    [property: Description("Set once the cart named by cartExternalId has been received; that cart is then purchased.")] long? CartId,
+    string? CustomerExternalId,
+    [property: Description("Set once the customer named by customerExternalId has been received.")] long? CustomerId,
+    string? Email, string Currency, IReadOnlyList<LineView> Lines, decimal Subtotal,
+    PaymentMethodView PaymentMethod, PaymentStatus PaymentStatus,
+    [property: Description("quotationSent until paid (offline payments until a manager confirms), then salesOrder.")] CommercialState CommercialState,
+    [property: Description("Lifecycle main status, e.g. Incoming.")] string Status, string? SubStatus,
+    DateTime PlacedAt,
+    [property: Description("Always null until workflows are introduced.")] WorkflowView? Workflow,
+    CrmSyncView CrmSync,
+    [property: Description("Always null until CRM opportunities are introduced.")] long? OpportunityId,
+    DateTime? UpdatedAt, DateTime CreatedAt)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [Description("PUT only: false when the push was not newer than the stored version and so was ignored.")]
+    public bool? Applied { get; init; }
+
+    public static OrderView Of(Order o, bool? applied = null) =>
+        new(o.Id, o.ExternalId, o.Number, o.CartExternalId, o.CartId, o.CustomerExternalId, o.CustomerId, o.Email, o.Currency,
+            o.Lines.Select(LineView.Of).ToList(), o.Subtotal.Amount, new PaymentMethodView(o.PaymentMethod.Code, o.PaymentMethod.Kind),
+            o.PaymentStatus, o.CommercialState, o.Status, o.SubStatus, o.PlacedAt, Workflow: null, CrmSyncView.Of(o.CrmSync),
+            OpportunityId: null, o.SourceUpdatedAt, o.CreatedAt) { Applied = applied };
+}
