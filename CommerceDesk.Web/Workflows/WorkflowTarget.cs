@@ -44,9 +44,13 @@ internal sealed record LoadedWorkflow(WorkflowDefinition Definition, WorkflowSub
         }
 
         var item = await ItemQuery(db, definition, target).SingleOrDefaultAsync(ct);
-        return item is null
-            ? new LoadedWorkflow(definition, subject, WorkflowItem.Start(definition, subject, now), IsNew: true)
-            : new LoadedWorkflow(definition, subject, item, IsNew: false);
+        if (item is not null) return new LoadedWorkflow(definition, subject, item, IsNew: false);
+
+        var fresh = new LoadedWorkflow(definition, subject, WorkflowItem.Start(definition, subject, now), IsNew: true);
+        // A cart purchased before anyone opened its workflow (seeded, or pushed before workflows existed) is Converted.
+        if (subject.Cart?.Status == Domain.Carts.CartStatus.Purchased)
+            fresh.Machine().Fire(AbandonedShoppingCartWorkflow.Transitions.Purchased, new Dictionary<string, string?>(), Domain.Common.Actor.System, now);
+        return fresh;
     }
 
     public static IQueryable<WorkflowItem> ItemQuery(CommerceDbContext db, WorkflowDefinition definition, WorkflowTarget target) =>
