@@ -88,6 +88,8 @@ public sealed class WorkflowMachine
         var from = _item.CurrentStep;
         _machine.Fire(transition.Name);
         _item.Record(transition, from, actor, now, data);
+        _subject.Cart?.ShowWorkflowStep(_item.CurrentStep);
+        _subject.Order?.ShowWorkflowStep(_item.CurrentStep);
         return context;
     }
 

@@ -218,6 +218,10 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("WorkflowStep")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "CrmSync", "CommerceDesk.Domain.Carts.Cart.CrmSync#CrmSyncState", b1 =>
                         {
                             b1.IsRequired();
@@ -280,6 +284,9 @@ namespace CommerceDesk.Data.Migrations.Sqlite
 
                     b.HasIndex("CustomerId", "LastActivityAt")
                         .HasDatabaseName("IX_Carts_Customer");
+
+                    b.HasIndex("WorkflowStep", "LastActivityAt")
+                        .HasDatabaseName("IX_Carts_WorkflowStep");
 
                     b.HasIndex("Status", "ChannelId", "LastActivityAt")
                         .HasDatabaseName("IX_Carts_OpenByLastActivity");
@@ -617,6 +624,10 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("WorkflowStep")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "CrmSync", "CommerceDesk.Domain.Orders.Order.CrmSync#CrmSyncState", b1 =>
                         {
                             b1.IsRequired();
@@ -708,6 +719,9 @@ namespace CommerceDesk.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "PlacedAt")
                         .HasDatabaseName("IX_Orders_Status_PlacedAt");
+
+                    b.HasIndex("WorkflowStep", "PlacedAt")
+                        .HasDatabaseName("IX_Orders_WorkflowStep");
 
                     b.ToTable("Orders");
                 });

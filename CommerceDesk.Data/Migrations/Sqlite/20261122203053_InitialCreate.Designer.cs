@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommerceDesk.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCommerceDbContext))]
-    [Migration("20261122201109_InitialCreate")]
+    [Migration("20261122203053_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -221,6 +221,10 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("WorkflowStep")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "CrmSync", "CommerceDesk.Domain.Carts.Cart.CrmSync#CrmSyncState", b1 =>
                         {
                             b1.IsRequired();
@@ -283,6 +287,9 @@ namespace CommerceDesk.Data.Migrations.Sqlite
 
                     b.HasIndex("CustomerId", "LastActivityAt")
                         .HasDatabaseName("IX_Carts_Customer");
+
+                    b.HasIndex("WorkflowStep", "LastActivityAt")
+                        .HasDatabaseName("IX_Carts_WorkflowStep");
 
                     b.HasIndex("Status", "ChannelId", "LastActivityAt")
                         .HasDatabaseName("IX_Carts_OpenByLastActivity");
@@ -620,6 +627,10 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("WorkflowStep")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "CrmSync", "CommerceDesk.Domain.Orders.Order.CrmSync#CrmSyncState", b1 =>
                         {
                             b1.IsRequired();
@@ -711,6 +722,9 @@ namespace CommerceDesk.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "PlacedAt")
                         .HasDatabaseName("IX_Orders_Status_PlacedAt");
+
+                    b.HasIndex("WorkflowStep", "PlacedAt")
+                        .HasDatabaseName("IX_Orders_WorkflowStep");
 
                     b.ToTable("Orders");
                 });

@@ -345,6 +345,7 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                     ReminderSentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     OrderId = table.Column<long>(type: "bigint", nullable: true),
                     Version = table.Column<int>(type: "int", nullable: false),
+                    WorkflowStep = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     CrmExternalId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     CrmSyncError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     CrmSyncStatus = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
@@ -394,6 +395,7 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                     FeedbackRating = table.Column<int>(type: "int", nullable: true),
                     FeedbackComments = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
                     FeedbackAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    WorkflowStep = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     CrmExternalId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     CrmSyncError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     CrmSyncStatus = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
@@ -690,6 +692,11 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                 columns: new[] { "ChannelId", "CustomerExternalId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Carts_WorkflowStep",
+                table: "Carts",
+                columns: new[] { "WorkflowStep", "LastActivityAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ChannelApiKeys_ChannelId",
                 table: "ChannelApiKeys",
                 column: "ChannelId");
@@ -831,6 +838,11 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                 name: "IX_Orders_Status_PlacedAt",
                 table: "Orders",
                 columns: new[] { "Status", "PlacedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_WorkflowStep",
+                table: "Orders",
+                columns: new[] { "WorkflowStep", "PlacedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Products_Sku",

@@ -345,6 +345,7 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                     ReminderSentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     OrderId = table.Column<long>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    WorkflowStep = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     CrmExternalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     CrmSyncError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     CrmSyncStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
@@ -394,6 +395,7 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                     FeedbackRating = table.Column<int>(type: "INTEGER", nullable: true),
                     FeedbackComments = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     FeedbackAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WorkflowStep = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     CrmExternalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     CrmSyncError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     CrmSyncStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
@@ -688,6 +690,11 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 columns: new[] { "ChannelId", "CustomerExternalId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Carts_WorkflowStep",
+                table: "Carts",
+                columns: new[] { "WorkflowStep", "LastActivityAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ChannelApiKeys_ChannelId",
                 table: "ChannelApiKeys",
                 column: "ChannelId");
@@ -827,6 +834,11 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "IX_Orders_Status_PlacedAt",
                 table: "Orders",
                 columns: new[] { "Status", "PlacedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_WorkflowStep",
+                table: "Orders",
+                columns: new[] { "WorkflowStep", "PlacedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Products_Sku",

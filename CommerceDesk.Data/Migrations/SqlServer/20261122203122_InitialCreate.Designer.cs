@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommerceDesk.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCommerceDbContext))]
-    [Migration("20261122201128_InitialCreate")]
+    [Migration("20261122203122_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -233,6 +233,10 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<string>("WorkflowStep")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "CrmSync", "CommerceDesk.Domain.Carts.Cart.CrmSync#CrmSyncState", b1 =>
                         {
                             b1.IsRequired();
@@ -295,6 +299,9 @@ namespace CommerceDesk.Data.Migrations.SqlServer
 
                     b.HasIndex("CustomerId", "LastActivityAt")
                         .HasDatabaseName("IX_Carts_Customer");
+
+                    b.HasIndex("WorkflowStep", "LastActivityAt")
+                        .HasDatabaseName("IX_Carts_WorkflowStep");
 
                     b.HasIndex("Status", "ChannelId", "LastActivityAt")
                         .HasDatabaseName("IX_Carts_OpenByLastActivity");
@@ -644,6 +651,10 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<string>("WorkflowStep")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "CrmSync", "CommerceDesk.Domain.Orders.Order.CrmSync#CrmSyncState", b1 =>
                         {
                             b1.IsRequired();
@@ -735,6 +746,9 @@ namespace CommerceDesk.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "PlacedAt")
                         .HasDatabaseName("IX_Orders_Status_PlacedAt");
+
+                    b.HasIndex("WorkflowStep", "PlacedAt")
+                        .HasDatabaseName("IX_Orders_WorkflowStep");
 
                     b.ToTable("Orders");
                 });
