@@ -1,6 +1,9 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
 using CommerceDesk.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CommerceDesk.Data.Interceptors;
 
@@ -11,28 +14,50 @@ public interface IDomainEventPublisher
 }
 
 /// <summary>
-/// Hands the events raised by tracked aggregates to the publishers after a successful save. It keeps no
-/// state of its own, so one instance serves every context a factory creates.
+/// Hands the events raised by tracked aggregates to the publishers once the change is durable: right after
+/// SaveChanges, or, inside an explicit transaction, when that transaction commits (a rollback drops them).
+/// One instance serves every context a factory creates; pending events hang off their transaction.
 /// </summary>
-public sealed class DomainEventInterceptor(IEnumerable<IDomainEventPublisher> publishers) : SaveChangesInterceptor
+public sealed class DomainEventInterceptor(IEnumerable<IDomainEventPublisher> publishers) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly IDomainEventPublisher[] _publishers = publishers.ToArray();
+    private readonly ConditionalWeakTable<DbTransaction, List<IDomainEvent>> _pending = new();
 
-    public override async ValueTask<int> SavedChangesAsync(
-        SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         var events = TakeEvents(eventData.Context);
-        foreach (var publisher in _publishers)
-            await publisher.PublishAsync(events, cancellationToken);
+        if (eventData.Context?.Database.CurrentTransaction?.GetDbTransaction() is { } transaction)
+            _pending.GetOrCreateValue(transaction).AddRange(events);
+        else
+            await PublishAsync(events, cancellationToken);
         return result;
     }
 
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
+        SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
+
+    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        var events = TakeEvents(eventData.Context);
+        if (_pending.TryGetValue(transaction, out var events) && _pending.Remove(transaction))
+            await PublishAsync(events, cancellationToken);
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        TransactionCommittedAsync(transaction, eventData).GetAwaiter().GetResult();
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        _pending.Remove(transaction);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => _pending.Remove(transaction);
+
+    private async Task PublishAsync(List<IDomainEvent> events, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0) return;
         foreach (var publisher in _publishers)
-            publisher.PublishAsync(events, CancellationToken.None).GetAwaiter().GetResult();
-        return result;
+            await publisher.PublishAsync(events, cancellationToken);
     }
 
     private static List<IDomainEvent> TakeEvents(DbContext? context)
