@@ -22,7 +22,7 @@ public static class DataServiceCollectionExtensions
             case DatabaseProvider.Sqlite:
                 var connectionString = ResolveSqlitePath(options.ConnectionString, contentRoot);
                 services.AddSingleton<SqlitePragmaInterceptor>();
-                services.AddDbContextFactory<SqliteCommerceDbContext>((sp, db) => db
+                services.AddPooledDbContextFactory<SqliteCommerceDbContext>((sp, db) => db
                     .UseSqlite(connectionString)
                     .AddInterceptors(
                         sp.GetRequiredService<SqlitePragmaInterceptor>(),
@@ -31,7 +31,7 @@ public static class DataServiceCollectionExtensions
                 services.AddSingleton<IDbContextFactory<CommerceDbContext>, ContextFactory<SqliteCommerceDbContext>>();
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContextFactory<SqlServerCommerceDbContext>((sp, db) => db
+                services.AddPooledDbContextFactory<SqlServerCommerceDbContext>((sp, db) => db
                     .UseSqlServer(options.ConnectionString, sql => sql.EnableRetryOnFailure())
                     .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<DomainEventInterceptor>()));
                 services.AddSingleton<IDbContextFactory<CommerceDbContext>, ContextFactory<SqlServerCommerceDbContext>>();

@@ -17,6 +17,16 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>CPU time the app has used so far: per-request CPU is a figure that a busy shared machine distorts less than wall time.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<AppProcess> StartAsync(string database)
     {
         var port = FreePort();
