@@ -34,15 +34,15 @@ public static class AbandonedShoppingCartWorkflow
 
     public const string DefaultCallSubject = "Shopping cart status refresh";
 
-    public static readonly WorkflowCondition HasContact = new("has_contact",
+    public static readonly WorkflowCondition HasContact = new("has_contact", "contacted at least once",
         "Log a call or send an e-mail first: a cart cannot be abandoned without at least one contact.",
         (item, _) => item.HasMade(Transitions.LogCall, Transitions.SendEmail));
 
-    public static readonly WorkflowCondition HasItems = new("has_items",
+    public static readonly WorkflowCondition HasItems = new("has_items", "cart has items",
         "The cart has no items.",
         (_, subject) => subject.RequireCart().Items.Count > 0);
 
-    public static readonly WorkflowCondition NotPurchased = new("not_purchased",
+    public static readonly WorkflowCondition NotPurchased = new("not_purchased", "no storefront order yet",
         "The storefront already placed an order from this cart.",
         (_, subject) => subject.RequireCart().Status != CartStatus.Purchased);
 

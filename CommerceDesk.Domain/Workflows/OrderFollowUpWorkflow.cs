@@ -21,7 +21,7 @@ public static class OrderFollowUpWorkflow
         public const string NoReply = "no_reply";
     }
 
-    public static readonly WorkflowCondition NotEmailedYet = new("not_emailed_yet",
+    public static readonly WorkflowCondition NotEmailedYet = new("not_emailed_yet", "not e-mailed yet",
         "The customer was already e-mailed about this order: an order is e-mailed only once.",
         (item, _) => !item.HasMade(Transitions.SendEmail));
 

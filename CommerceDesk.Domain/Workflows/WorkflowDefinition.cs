@@ -46,8 +46,11 @@ public sealed class WorkflowDefinition
 
 public sealed record WorkflowStep(string Name, string Label, bool IsStart = false, bool IsFinal = false);
 
-/// <summary>A rule a transition needs; <paramref name="UnmetReason"/> is what the manager reads on the disabled button.</summary>
-public sealed record WorkflowCondition(string Name, string UnmetReason, Func<WorkflowItem, WorkflowSubject, bool> IsMet);
+/// <summary>
+/// A rule a transition needs. <paramref name="Description"/> labels it on the diagram ("contacted at least once");
+/// <paramref name="UnmetReason"/> is what the manager reads on the disabled button.
+/// </summary>
+public sealed record WorkflowCondition(string Name, string Description, string UnmetReason, Func<WorkflowItem, WorkflowSubject, bool> IsMet);
 
 /// <summary>Something a transition does to the record (log a call, mark the cart lost, create an order, …).</summary>
 public sealed record WorkflowAction(string Description, Action<TransitionContext> Run);

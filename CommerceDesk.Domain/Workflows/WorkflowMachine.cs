@@ -93,17 +93,18 @@ public sealed class WorkflowMachine
         return context;
     }
 
-    /// <summary>The definition as Stateless's UML DOT graph, labelled for people (step and transition labels, unmet-condition reasons on guarded edges).</summary>
+    /// <summary>The definition as Stateless's UML DOT graph, labelled for people (step and transition labels, conditions on guarded edges).</summary>
     public static string ToDotGraph(WorkflowDefinition definition)
     {
         var state = definition.StartStep.Label;
         var machine = new StateMachine<string, string>(() => state, s => state = s);
-        Configure(machine, definition, s => s.Label, t => t.Label, _ => () => true);
+        Configure(machine, definition, s => s.Label, t => t.Label, _ => () => true, forDiagram: true);
         return UmlDotGraph.Format(machine.GetInfo());
     }
 
     private static void Configure(StateMachine<string, string> machine, WorkflowDefinition definition,
-        Func<WorkflowStep, string> stateOf, Func<WorkflowTransition, string> triggerOf, Func<WorkflowCondition, Func<bool>> guardOf)
+        Func<WorkflowStep, string> stateOf, Func<WorkflowTransition, string> triggerOf, Func<WorkflowCondition, Func<bool>> guardOf,
+        bool forDiagram = false)
     {
         foreach (var step in definition.Steps)
         {
@@ -112,7 +113,7 @@ public sealed class WorkflowMachine
             {
                 var trigger = triggerOf(transition);
                 var target = stateOf(definition.Step(transition.ToStep));
-                var guards = transition.Conditions.Select(c => Tuple.Create(guardOf(c), c.UnmetReason)).ToArray();
+                var guards = transition.Conditions.Select(c => Tuple.Create(guardOf(c), forDiagram ? c.Description : c.UnmetReason)).ToArray();
                 // Calls and e-mails from Contacted stay in Contacted: a re-entry, drawn as a loop.
                 if (target == stateOf(step))
                 {

@@ -47,7 +47,7 @@ public sealed class WorkflowDefinitionTests
         dot.ShouldContain("\"Not contacted\"");
         dot.ShouldContain("\"Not contacted\" -> \"Emailed\"");
         dot.ShouldContain("Record feedback");
-        // Guarded edges carry the condition's reason.
-        dot.ShouldContain("e-mailed only once");
+        // Guarded edges carry the condition.
+        dot.ShouldContain("Send email [not e-mailed yet]");
     }
 }
