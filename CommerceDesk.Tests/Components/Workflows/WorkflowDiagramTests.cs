@@ -13,7 +13,7 @@ public sealed class WorkflowDiagramTests
         var svg = XDocument.Parse(WorkflowSvgWriter.Write(AbandonedShoppingCartWorkflow.Definition, AbandonedShoppingCartWorkflow.Steps.Contacted));
         XNamespace ns = "http://www.w3.org/2000/svg";
 
-        var steps = svg.Descendants(ns + "g").Select(g => (string?)g.Attribute("data-step-label")).ToList();
+        var steps = svg.Descendants(ns + "g").Select(g => (string?)g.Attribute("data-step-label")).OfType<string>().ToList();
         steps.ShouldBe(["Open", "Contacted", "Abandoned", "Converted to opportunity", "Converted"]);
         svg.Descendants(ns + "g").Single(g => (string?)g.Attribute("data-current") == "true").Attribute("data-step-label")!.Value.ShouldBe("Contacted");
         var legend = svg.Descendants(ns + "text").Where(t => t.Attribute("data-legend") is not null).Select(t => t.Value).ToList();
