@@ -1,5 +1,6 @@
 using CommerceDesk.Data;
 using CommerceDesk.Web.Components;
+using CommerceDesk.Web.Email;
 using CommerceDesk.Web.Infrastructure;
 using CommerceDesk.Web.Seeding;
 using CommerceDesk.Web.Storefront;
@@ -15,6 +16,7 @@ builder.Services.AddCommerceData(database, builder.Environment.ContentRootPath);
 builder.Services.AddJobs(database);
 builder.Services.AddDevelopmentSeeding(builder.Configuration, builder.Environment);
 builder.Services.AddWorkflows();
+builder.Services.AddEmail(builder.Configuration, builder.Environment);
 builder.Services.AddProblemDetails();
 builder.Services.AddStorefrontApi();
 builder.Services.AddHealthChecks()
@@ -39,6 +41,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapHealth();
 app.MapJobsDashboard();
 app.MapStorefrontApi();
+app.UseEmailJobs();
 
 await app.MigrateAndSeedAsync();
 await app.RunAsync();

@@ -37,6 +37,8 @@ internal sealed class CartConfiguration : IEntityTypeConfiguration<Cart>
 
         // The abandonment sweep: open carts of a channel by last activity.
         builder.HasIndex(c => new { c.Status, c.ChannelId, c.LastActivityAt }).HasDatabaseName("IX_Carts_OpenByLastActivity");
+        // The reminder sweep: abandoned carts the reminder rules have not looked at yet.
+        builder.HasIndex(c => new { c.Status, c.ReminderCheckedAt, c.AbandonedAt }).HasDatabaseName("IX_Carts_ReminderUnchecked");
         // Grid: default sort, channel filter, customer page.
         builder.HasIndex(c => c.LastActivityAt).HasDatabaseName("IX_Carts_LastActivityAt");
         builder.HasIndex(c => new { c.ChannelId, c.LastActivityAt }).HasDatabaseName("IX_Carts_Channel_LastActivityAt");

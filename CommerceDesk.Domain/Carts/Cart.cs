@@ -31,6 +31,9 @@ public sealed partial class Cart : StorefrontRecord, IVersioned
     public DateTime LastActivityAt { get; private set; }
     public DateTime? AbandonedAt { get; private set; }
     public DateTime? ReminderSentAt { get; private set; }
+
+    /// <summary>When the reminder rules were applied to this cart; a checked cart is never examined again.</summary>
+    public DateTime? ReminderCheckedAt { get; private set; }
     public long? OrderId { get; private set; }
     public CrmSyncState CrmSync { get; private set; } = CrmSyncState.NotSynced;
     public int Version { get; private set; }
@@ -104,6 +107,7 @@ public sealed partial class Cart : StorefrontRecord, IVersioned
     {
         if (ReminderSentAt is not null) throw new DomainException("A reminder was already sent for this cart.");
         ReminderSentAt = Guard.Utc(now);
+        ReminderCheckedAt ??= ReminderSentAt;
     }
 
     public void SetCrmSync(CrmSyncState state) => CrmSync = state;

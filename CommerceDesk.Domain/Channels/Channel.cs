@@ -33,6 +33,15 @@ public sealed class Channel : Entity
 
     public string? DefaultSalesTeam { get; private set; }
 
+    /// <summary>The template abandoned-cart reminders of this channel are written with.</summary>
+    public string ReminderTemplateKey { get; private set; } = Email.EmailTemplateKeys.CartReminder;
+
+    /// <summary>
+    /// Open carts idle since before this time have already been looked at by the abandonment sweep, so it
+    /// reads only the carts that became due since (its cost follows the carts due, not the table).
+    /// </summary>
+    public DateTime? AbandonmentSweptThrough { get; private set; }
+
     public IReadOnlyCollection<ChannelApiKey> ApiKeys => _apiKeys;
 
     public void SetAbandonmentDelay(TimeSpan delay)
@@ -50,6 +59,14 @@ public sealed class Channel : Entity
     }
 
     public void DisableReminders() => RemindersEnabled = false;
+
+    public void SetReminderTemplate(string templateKey)
+    {
+        var key = Guard.Required(templateKey, "Reminder template", 100);
+        if (!Email.EmailTemplateKeys.IsCartReminder(key))
+            throw new DomainException("Choose an abandoned-cart reminder template.");
+        ReminderTemplateKey = key;
+    }
 
     public void AssignSalesTeam(string? team) => DefaultSalesTeam = Guard.Optional(team, "Sales team", 100);
 

@@ -1,0 +1,3 @@
+namespace CommerceDesk.Domain.Email;
+
+public enum OutboxStatus { Pending, Sending, Sent, Failed }

@@ -1,0 +1,162 @@
+using CommerceDesk.Data;
+using CommerceDesk.Domain.Email;
+using CommerceDesk.Web.Email.Channels;
+using CommerceDesk.Web.Email.Templates;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommerceDesk.Tests.Email;
+
+public sealed class EmailTemplateTests : IAsyncLifetime
+{
+    private EmailTestKit _kit = null!;
+
+    public async Task InitializeAsync() => _kit = await EmailTestKit.CreateAsync();
+
+    public async Task DisposeAsync() => await _kit.DisposeAsync();
+
+    [Fact]
+    public async Task EveryDefaultTemplateIsSeededOnceAndRendersTheSampleData()
+    {
+        await new EmailTemplateSeeder(_kit.Factory, _kit.Time).SeedAsync(CancellationToken.None);
+
+        await using var db = _kit.Db();
+        var templates = await db.Set<EmailTemplate>().ToListAsync();
+        templates.Select(t => t.Key).ShouldBe(
+            [EmailTemplateKeys.CartReminder, EmailTemplateKeys.Quotation, EmailTemplateKeys.OrderConfirmation,
+             EmailTemplateKeys.OrderStatusChanged, EmailTemplateKeys.DeliveryDone, EmailTemplateKeys.StaffNewOrder], ignoreOrder: true);
+        foreach (var template in templates)
+        {
+            var preview = await EmailTemplateEditor.PreviewAsync(new EmailContent(template.Subject, template.HtmlBody, template.TextBody));
+            preview.Errors.ShouldBeEmpty(template.Key);
+            preview.Email!.HtmlBody.ShouldNotContain("<b>VIP</b>", Case.Sensitive);
+        }
+    }
+
+    [Fact]
+    public async Task HtmlBodiesEncodeEveryValueWhileTextBodiesKeepThemAsTyped()
+    {
+        var model = new Dictionary<string, object?>
+        {
+            ["customer"] = new Dictionary<string, object?> { ["name"] = "O'Brien <script>" },
+            ["lines"] = new List<object?> { new Dictionary<string, object?> { ["name"] = "Cup & \"saucer\"" } },
+        };
+
+        var email = await LiquidRenderer.RenderAsync(new EmailContent(
+            "Hi {{ customer.name }}",
+            "<p>{{ customer.name }}</p>{% for l in lines %}<i>{{ l.name }}</i>{% endfor %}",
+            "{{ customer.name }}"), model);
+
+        email.HtmlBody.ShouldBe("<p>O&#39;Brien &lt;script&gt;</p><i>Cup &amp; &quot;saucer&quot;</i>");
+        email.TextBody.ShouldBe("O'Brien <script>");
+        email.Subject.ShouldBe("Hi O'Brien <script>");
+    }
+
+    [Fact]
+    public async Task InvalidLiquidIsReportedAndNothingIsSaved()
+    {
+        var editor = new EmailTemplateEditor(_kit.Factory, _kit.Time);
+        var reminder = (await editor.ListAsync(CancellationToken.None)).Single(t => t.Key == EmailTemplateKeys.CartReminder);
+
+        var result = await editor.SaveAsync(reminder.Id, reminder.Version,
+            new EmailContent("New subject", "{% for line in cart.items %}<p>{{ line.name }}</p>", "ok"), CancellationToken.None);
+
+        result.Saved.ShouldBeFalse();
+        result.Errors.ShouldHaveSingleItem().Part.ShouldBe("HTML body");
+        await using var db = _kit.Db();
+        (await db.Set<EmailTemplate>().SingleAsync(t => t.Key == EmailTemplateKeys.CartReminder)).Subject.ShouldBe(reminder.Subject);
+    }
+
+    [Fact]
+    public async Task AValidEditIsSavedAndAStaleOneIsRefused()
+    {
+        var editor = new EmailTemplateEditor(_kit.Factory, _kit.Time);
+        var quotation = (await editor.ListAsync(CancellationToken.None)).Single(t => t.Key == EmailTemplateKeys.Quotation);
+        var content = new EmailContent("Quote {{ order.number }}", "<p>{{ order.total }}</p>", "{{ order.total }}");
+
+        (await editor.SaveAsync(quotation.Id, quotation.Version, content, CancellationToken.None)).Saved.ShouldBeTrue();
+        var stale = await editor.SaveAsync(quotation.Id, quotation.Version, content with { Subject = "Other" }, CancellationToken.None);
+
+        stale.Message.ShouldBe("Someone else changed this template meanwhile; reload it to see their version.");
+        await using var db = _kit.Db();
+        (await db.Set<EmailTemplate>().SingleAsync(t => t.Id == quotation.Id)).Subject.ShouldBe("Quote {{ order.number }}");
+    }
+
+    [Fact]
+    public async Task SwitchingRemindersOnRecordsTheActivationAndABadDelayChangesNothing()
+    {
+        var channel = await _kit.AddChannelAsync(reminders: false);
+        var settings = new ChannelReminderSettings(_kit.Factory, _kit.Time);
+
+        (await settings.SaveAsync(channel.Id, true, 90, EmailTemplateKeys.CartReminder, CancellationToken.None)).ShouldBeNull();
+        _kit.Time.Advance(TimeSpan.FromHours(1));
+        var error = await settings.SaveAsync(channel.Id, false, 1, EmailTemplateKeys.CartReminder, CancellationToken.None);
+
+        error.ShouldBe("The abandonment delay must be between 5 minutes and 30 days.");
+        var row = (await settings.ListAsync(CancellationToken.None)).Single();
+        row.RemindersEnabled.ShouldBeTrue();
+        row.RemindersEnabledAt.ShouldBe(EmailTestKit.Start.UtcDateTime);
+        row.DelayMinutes.ShouldBe(90);
+        (await settings.SaveAsync(channel.Id, true, 60, EmailTemplateKeys.Quotation, CancellationToken.None))
+            .ShouldBe("Choose an abandoned-cart reminder template.");
+    }
+}
+
+public sealed class TemplatedEmailQueueTests : IAsyncLifetime
+{
+    private EmailTestKit _kit = null!;
+
+    public async Task InitializeAsync() => _kit = await EmailTestKit.CreateAsync();
+
+    public async Task DisposeAsync() => await _kit.DisposeAsync();
+
+    [Fact]
+    public async Task AnEnqueueWithAnExistingDedupeKeyIsANoOp()
+    {
+        await using var db = _kit.Db();
+        var model = EmailModel.Sample();
+
+        var first = await Web.Email.Outbox.TemplatedEmailQueue.QueueAsync(db, EmailTemplateKeys.OrderConfirmation, "ann@example.com", model, "order-confirmation:1", _kit.Now, CancellationToken.None);
+        var second = await Web.Email.Outbox.TemplatedEmailQueue.QueueAsync(db, EmailTemplateKeys.OrderConfirmation, "ann@example.com", model, "order-confirmation:1", _kit.Now, CancellationToken.None);
+
+        first.ShouldBeTrue();
+        second.ShouldBeFalse();
+        var message = await db.Set<OutboxMessage>().SingleAsync();
+        message.Subject.ShouldBe("Order WEB-100042 confirmed");
+        message.HtmlBody.ShouldContain("Siobhan O&#39;Brien &lt;b&gt;VIP&lt;/b&gt;");
+    }
+
+    [Fact]
+    public async Task ADuplicateThatSlipsPastTheCheckIsCaughtByTheUniqueIndexAndReportedAsQueuedBefore()
+    {
+        // Another node inserts the same key between our existence check and our INSERT.
+        var racer = new RacingInsert(_kit);
+        await using var db = new SqliteCommerceDbContext(new DbContextOptionsBuilder<SqliteCommerceDbContext>()
+            .UseSqlite($"Data Source={_kit.Path}").AddInterceptors(racer).Options);
+
+        var added = await Web.Email.Outbox.OutboxWriter.EnqueueAsync(db, new OutboxMessage("race:1", "ann@example.com", "Ours", "", "", _kit.Now), CancellationToken.None);
+
+        added.ShouldBeFalse();
+        racer.Raced.ShouldBeTrue();
+        await using var check = _kit.Db();
+        (await check.Set<OutboxMessage>().SingleAsync()).Subject.ShouldBe("Theirs");
+    }
+
+    private sealed class RacingInsert(EmailTestKit kit) : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public bool Raced { get; private set; }
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (!Raced && command.CommandText.Contains("INSERT INTO \"OutboxMessages\"", StringComparison.Ordinal))
+            {
+                Raced = true;
+                await using var other = kit.Db();
+                other.Add(new OutboxMessage("race:1", "ann@example.com", "Theirs", "", "", kit.Now));
+                await other.SaveChangesAsync(cancellationToken);
+            }
+            return result;
+        }
+    }
+}

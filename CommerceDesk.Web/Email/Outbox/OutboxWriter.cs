@@ -1,0 +1,38 @@
+using CommerceDesk.Data;
+using CommerceDesk.Domain.Email;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommerceDesk.Web.Email.Outbox;
+
+/// <summary>Queues messages; a message whose dedupe key is already in the outbox is not queued again.</summary>
+public static class OutboxWriter
+{
+    /// <summary>Adds and saves <paramref name="message"/>; false (and nothing saved) when its dedupe key exists.</summary>
+    public static async Task<bool> EnqueueAsync(CommerceDbContext db, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        if (await db.Set<OutboxMessage>().AnyAsync(m => m.DedupeKey == message.DedupeKey, cancellationToken))
+            return false;
+        db.Add(message);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        {
+            // Another writer queued the same key between our check and our insert: theirs stands.
+            db.Entry(message).State = EntityState.Detached;
+            return false;
+        }
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    {
+        // SQLITE_CONSTRAINT_UNIQUE
+        SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 2067,
+        // SQL Server: 2601 duplicate key in unique index, 2627 unique constraint.
+        Microsoft.Data.SqlClient.SqlException sql => sql.Number is 2601 or 2627,
+        _ => false,
+    };
+}
