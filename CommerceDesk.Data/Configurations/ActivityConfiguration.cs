@@ -57,6 +57,7 @@ internal sealed class EmailActivityConfiguration : IEntityTypeConfiguration<Emai
         builder.Property(e => e.Subject).HasColumnName("Subject").HasMaxLength(Activity.SubjectMaxLength);
         builder.Property(e => e.Body).HasColumnName("EmailBody").HasMaxLength(EmailActivity.BodyMaxLength);
         builder.Property(e => e.Status).HasColumnName("EmailStatus").HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.OutboxKey).HasMaxLength(200);
     }
 }
 

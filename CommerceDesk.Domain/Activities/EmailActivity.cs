@@ -28,15 +28,19 @@ public sealed class EmailActivity : Activity
     public EmailActivityStatus Status { get; private set; }
     public DateTime? SentAt { get; private set; }
 
+    /// <summary>The outbox message's dedupe key once queued: the log reads the delivery state from the outbox.</summary>
+    public string? OutboxKey { get; private set; }
+
     public override ActivityKind Kind => ActivityKind.Email;
 
     public override string Summary => $"E-mail to {To}: {Subject} ({Status})";
 
-    /// <summary>The e-mail was put in the outbox for sending.</summary>
-    public void MarkQueued()
+    /// <summary>The e-mail was put in the outbox for sending, under <paramref name="outboxKey"/>.</summary>
+    public void MarkQueued(string outboxKey)
     {
         if (Status == EmailActivityStatus.Sent) throw new DomainException("This e-mail was already sent.");
         Status = EmailActivityStatus.Queued;
+        OutboxKey = outboxKey;
     }
 
     public void MarkSent(DateTime at)

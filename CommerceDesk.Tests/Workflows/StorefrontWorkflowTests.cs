@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using CommerceDesk.Domain.Activities;
 using CommerceDesk.Domain.Common;
+using CommerceDesk.Domain.Email;
 using CommerceDesk.Tests.Support;
 using CommerceDesk.Web.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -86,6 +88,28 @@ public sealed class StorefrontWorkflowTests(CommerceDeskFactory factory) : IClas
         body["opportunityId"]!.GetValue<long>().ShouldBe(outcome.CreatedOpportunityId!.Value);
         body["workflow"]!["step"]!.GetValue<string>().ShouldBe("converted_to_opportunity");
         Names(body["workflow"]!["availableTransitions"]!).ShouldBe(["reopen"]);
+    }
+
+    [Fact]
+    public async Task ConvertToOrderQueuesTheQuotationRenderedWithTheQuotationTemplate()
+    {
+        var cartId = NewId("cart");
+        await _client.PutAsync("carts", cartId, Cart());
+        var cart = await CartIdOf(cartId);
+
+        var outcome = await factory.Services.GetRequiredService<FireTransition>().RunAsync(WorkflowTarget.Cart(cart), "convert_to_order",
+            new Dictionary<string, string?>(), new Actor("user-ann", "Ann"), expectedVersion: 0);
+
+        outcome.Succeeded.ShouldBeTrue(outcome.Message);
+        await using var db = factory.CreateDbContext();
+        var message = await db.Set<OutboxMessage>().SingleAsync(m => m.DedupeKey == $"quotation:cart:{cart}");
+        message.To.ShouldBe("ada@example.com");
+        message.Subject.ShouldBe($"Your quotation Q-{cart} from Web shop".Replace("Web shop", await db.Channels.Select(c => c.Name).SingleAsync()));
+        message.TextBody.ShouldContain("Total: 24.90 EUR");
+        var email = await db.Activities.OfType<EmailActivity>().SingleAsync(a => a.CartId == cart);
+        (email.Status, email.OutboxKey).ShouldBe((EmailActivityStatus.Queued, message.DedupeKey));
+        var log = await factory.Services.GetRequiredService<LoadActivityLog>().ForRecordAsync(WorkflowTarget.Cart(cart));
+        log.Single(e => e.Kind == ActivityLogKind.Email).Details!.ShouldContain("To ada@example.com · Pending");
     }
 
     private async Task<long> CartIdOf(string externalId)

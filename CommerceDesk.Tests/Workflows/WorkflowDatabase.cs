@@ -46,7 +46,7 @@ public sealed class WorkflowDatabase : IAsyncLifetime, IDbContextFactory<Commerc
 
     public CommerceDbContext CreateDbContext() => new SqliteCommerceDbContext(TestDatabase.Options(Path));
 
-    public FireTransition Fire() => new(this, WorkflowRegistry.Default, Time, NullLogger<FireTransition>.Instance);
+    public FireTransition Fire() => new(this, WorkflowRegistry.Default, new WorkflowEmailQueue(NullLogger<WorkflowEmailQueue>.Instance), Time, NullLogger<FireTransition>.Instance);
 
     public LoadWorkflowPanel Panel() => new(this, WorkflowRegistry.Default, Time);
 

@@ -50,7 +50,10 @@ public sealed class WorkflowPersistenceTests : IAsyncLifetime
         order.Lines.ShouldHaveSingleItem().Quantity.ShouldBe(2);
         var cart = await db.Carts.SingleAsync(c => c.Id == _db.CartId);
         (cart.Status, cart.OrderId, cart.WorkflowStep).ShouldBe((CartStatus.Purchased, order.Id, CartFlow.Steps.Converted));
-        (await db.Activities.OfType<EmailActivity>().SingleAsync()).Subject.ShouldBe($"Your quotation {order.Number}");
+        var email = await db.Activities.OfType<EmailActivity>().SingleAsync();
+        email.Subject.ShouldBe($"Your quotation {order.Number}");
+        // Without a quotation template (none seeded here) the plain quotation is queued.
+        (await db.Set<CommerceDesk.Domain.Email.OutboxMessage>().SingleAsync(m => m.DedupeKey == email.OutboxKey)).Subject.ShouldBe(email.Subject);
         var log = await _db.Log().ForRecordAsync(WorkflowTarget.Cart(_db.CartId));
         log[0].Kind.ShouldBe(ActivityLogKind.Transition);
         log[0].Title.ShouldBe("Convert to order");
@@ -87,6 +90,22 @@ public sealed class WorkflowPersistenceTests : IAsyncLifetime
         var log = await _db.Log().ForCustomerAsync(customerId);
         log.Count(e => e.Kind == ActivityLogKind.Call).ShouldBe(3);
         log.ShouldContain(e => e.Kind == ActivityLogKind.Note && e.Details == "No reply: call back after six");
+    }
+
+    [Fact]
+    public async Task AnOrderEmailIsQueuedInTheOutboxOnceAndTheLogShowsItsDelivery()
+    {
+        var order = WorkflowTarget.Order(_db.OrderId);
+        var outcome = await _db.Fire().RunAsync(order, OrderFlow.Transitions.SendEmail,
+            new Dictionary<string, string?> { ["to"] = "ada@example.com", ["subject"] = "Your order", ["body"] = "How was it?\nTell us." }, Ann, 0);
+
+        outcome.Succeeded.ShouldBeTrue(outcome.Message);
+        await using var db = _db.CreateDbContext();
+        var message = await db.Set<CommerceDesk.Domain.Email.OutboxMessage>().SingleAsync();
+        (message.DedupeKey, message.To, message.Subject, message.TextBody).ShouldBe(($"order-follow-up:{_db.OrderId}", "ada@example.com", "Your order", "How was it?\nTell us."));
+        message.HtmlBody.ShouldBe("<p>How was it?<br>Tell us.</p>");
+        var log = await _db.Log().ForRecordAsync(order);
+        log.Single(e => e.Kind == ActivityLogKind.Email).Details!.ShouldStartWith("To ada@example.com · Pending");
     }
 
     [Fact]

@@ -13,7 +13,8 @@ namespace CommerceDesk.Web.Workflows;
 /// once: the item's version is the concurrency token, so exactly one save wins and the other is told who
 /// changed the record.
 /// </summary>
-public sealed class FireTransition(IDbContextFactory<CommerceDbContext> factory, WorkflowRegistry registry, TimeProvider time, ILogger<FireTransition> logger)
+public sealed class FireTransition(
+    IDbContextFactory<CommerceDbContext> factory, WorkflowRegistry registry, WorkflowEmailQueue emails, TimeProvider time, ILogger<FireTransition> logger)
 {
     /// <param name="expectedVersion">The version the manager's buttons were computed from; null to act on whatever is current (mass actions).</param>
     public async Task<TransitionOutcome> RunAsync(
@@ -48,6 +49,7 @@ public sealed class FireTransition(IDbContextFactory<CommerceDbContext> factory,
         db.Activities.AddRange(applied.Activities);
         if (applied.CreatedOrder is { } order) db.Orders.Add(order);
         if (applied.CreatedOpportunity is { } opportunity) db.Opportunities.Add(opportunity);
+        await emails.AddAsync(db, applied, ct);
 
         try
         {

@@ -1,5 +1,6 @@
 using CommerceDesk.Data;
 using CommerceDesk.Domain.Activities;
+using CommerceDesk.Domain.Email;
 using CommerceDesk.Domain.Workflows;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,8 +22,9 @@ public sealed class LoadActivityLog(IDbContextFactory<CommerceDbContext> factory
         var activities = target.Type == WorkflowSubjectType.Cart
             ? db.Activities.Where(a => a.CartId == target.Id)
             : db.Activities.Where(a => a.OrderId == target.Id);
-        var entries = (await activities.OrderByDescending(a => a.CreatedAt).Take(MaxEntries).AsNoTracking().ToListAsync(ct))
-            .Select(Describe).ToList();
+        var loaded = await activities.OrderByDescending(a => a.CreatedAt).Take(MaxEntries).AsNoTracking().ToListAsync(ct);
+        var delivery = await DeliveryAsync(db, loaded, ct);
+        var entries = loaded.Select(a => Describe(a, delivery)).ToList();
 
         var definition = registry.For(target.Type);
         var item = await LoadedWorkflow.ItemQuery(db, definition, target).AsNoTracking().SingleOrDefaultAsync(ct);
@@ -40,7 +42,18 @@ public sealed class LoadActivityLog(IDbContextFactory<CommerceDbContext> factory
         await using var db = await factory.CreateDbContextAsync(ct);
         var activities = await db.Activities.Where(a => a.CustomerId == customerId)
             .OrderByDescending(a => a.CreatedAt).Take(MaxEntries).AsNoTracking().ToListAsync(ct);
-        return Newest(activities.Select(Describe));
+        var delivery = await DeliveryAsync(db, activities, ct);
+        return Newest(activities.Select(a => Describe(a, delivery)));
+    }
+
+    /// <summary>Where each queued e-mail stands in the outbox (Pending, Sent, Failed with the error).</summary>
+    private static async Task<Dictionary<string, string>> DeliveryAsync(CommerceDbContext db, IEnumerable<Activity> activities, CancellationToken ct)
+    {
+        var keys = activities.OfType<EmailActivity>().Select(e => e.OutboxKey).OfType<string>().ToList();
+        if (keys.Count == 0) return [];
+        var messages = await db.Set<OutboxMessage>().Where(m => keys.Contains(m.DedupeKey))
+            .Select(m => new { m.DedupeKey, m.Status, m.LastError }).ToListAsync(ct);
+        return messages.ToDictionary(m => m.DedupeKey, m => m.Status == OutboxStatus.Failed ? $"Failed: {m.LastError}" : m.Status.ToString());
     }
 
     // Activities and transitions made in the same instant: the transition is listed above what it recorded.
@@ -50,12 +63,12 @@ public sealed class LoadActivityLog(IDbContextFactory<CommerceDbContext> factory
     private static string StepLabel(WorkflowDefinition definition, string step) =>
         definition.Steps.FirstOrDefault(s => s.Name == step)?.Label ?? step;
 
-    private static ActivityLogEntry Describe(Activity activity) => activity switch
+    private static ActivityLogEntry Describe(Activity activity, IReadOnlyDictionary<string, string> delivery) => activity switch
     {
         CallActivity call => new(call.CalledAt, ActivityLogKind.Call, $"{call.Direction} call: {call.Subject}",
             $"{call.Phone} · {call.Outcome} · {call.DurationMinutes} min" + (call.Notes is { } n ? $" · {n}" : ""), call.CreatedBy),
         EmailActivity email => new(email.CreatedAt, ActivityLogKind.Email, $"E-mail: {email.Subject}",
-            $"To {email.To} · {email.Status}\n{email.Body}", email.CreatedBy),
+            $"To {email.To} · {(email.OutboxKey is { } key && delivery.TryGetValue(key, out var state) ? state : email.Status.ToString())}\n{email.Body}", email.CreatedBy),
         NoteActivity note => new(note.CreatedAt, ActivityLogKind.Note, "Note", note.Text, note.CreatedBy),
         _ => new(activity.CreatedAt, ActivityLogKind.Note, activity.Summary, null, activity.CreatedBy),
     };

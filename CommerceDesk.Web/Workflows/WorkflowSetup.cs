@@ -9,6 +9,7 @@ public static class WorkflowSetup
     {
         services.AddSingleton(WorkflowRegistry.Default);
         services.AddSingleton<LoadWorkflowPanel>();
+        services.AddSingleton<WorkflowEmailQueue>();
         services.AddSingleton<FireTransition>();
         services.AddSingleton<FireMassTransition>();
         services.AddSingleton<LoadActivityLog>();

@@ -1171,6 +1171,10 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("EmailBody");
 
+                    b.Property<string>("OutboxKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("datetime2");
 

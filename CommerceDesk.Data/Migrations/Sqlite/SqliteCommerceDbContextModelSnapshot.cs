@@ -1132,6 +1132,10 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("EmailBody");
 
+                    b.Property<string>("OutboxKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
 

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommerceDesk.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCommerceDbContext))]
-    [Migration("20261122205941_InitialCreate")]
+    [Migration("20261122210452_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -1173,6 +1173,10 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         .HasMaxLength(20000)
                         .HasColumnType("nvarchar(max)")
                         .HasColumnName("EmailBody");
+
+                    b.Property<string>("OutboxKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("datetime2");

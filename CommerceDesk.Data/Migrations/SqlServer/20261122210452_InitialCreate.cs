@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CommerceDesk.Data.Migrations.Sqlite
+namespace CommerceDesk.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -15,10 +15,10 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "Accounts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    LifetimeSalesValue = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    LifetimeSalesValue = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -29,10 +29,10 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -43,22 +43,22 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -69,18 +69,18 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "Channels",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Currency = table.Column<string>(type: "TEXT", unicode: false, maxLength: 3, nullable: false),
-                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    AbandonmentDelay = table.Column<TimeSpan>(type: "TEXT", nullable: false),
-                    RemindersEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RemindersEnabledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DefaultSalesTeam = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ReminderTemplateKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    AbandonmentSweptThrough = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Currency = table.Column<string>(type: "varchar(3)", unicode: false, maxLength: 3, nullable: false),
+                    TimeZone = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    AbandonmentDelay = table.Column<TimeSpan>(type: "time", nullable: false),
+                    RemindersEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    RemindersEnabledAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DefaultSalesTeam = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ReminderTemplateKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    AbandonmentSweptThrough = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -91,15 +91,15 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "EmailTemplate",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    HtmlBody = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: false),
-                    TextBody = table.Column<string>(type: "TEXT", maxLength: 100000, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Key = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    HtmlBody = table.Column<string>(type: "nvarchar(max)", maxLength: 100000, nullable: false),
+                    TextBody = table.Column<string>(type: "nvarchar(max)", maxLength: 100000, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -110,20 +110,20 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    DedupeKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    To = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    HtmlBody = table.Column<string>(type: "TEXT", nullable: false),
-                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ClaimToken = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    DedupeKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    To = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    HtmlBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    TextBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    NextAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ClaimToken = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -134,14 +134,14 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "Products",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Sku = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
-                    OnHand = table.Column<int>(type: "INTEGER", nullable: false),
-                    Reserved = table.Column<int>(type: "INTEGER", nullable: false),
-                    Price = table.Column<long>(type: "INTEGER", nullable: false),
-                    Currency = table.Column<string>(type: "TEXT", unicode: false, maxLength: 3, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Sku = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(250)", maxLength: 250, nullable: false),
+                    OnHand = table.Column<int>(type: "int", nullable: false),
+                    Reserved = table.Column<int>(type: "int", nullable: false),
+                    Price = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "varchar(3)", unicode: false, maxLength: 3, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -152,11 +152,11 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -173,11 +173,11 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -194,10 +194,10 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -214,8 +214,8 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -238,10 +238,10 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -258,13 +258,13 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "ChannelApiKeys",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ChannelId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ChannelId = table.Column<long>(type: "bigint", nullable: false),
+                    Hash = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    Label = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -281,21 +281,21 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "Customers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    IsGuest = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RegisteredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ParentExternalId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ParentCustomerId = table.Column<long>(type: "INTEGER", nullable: true),
-                    AccountId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ChannelId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SourceUpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    FirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    LastName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Phone = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    IsGuest = table.Column<bool>(type: "bit", nullable: false),
+                    RegisteredAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ParentExternalId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ParentCustomerId = table.Column<long>(type: "bigint", nullable: true),
+                    AccountId = table.Column<long>(type: "bigint", nullable: true),
+                    ChannelId = table.Column<long>(type: "bigint", nullable: false),
+                    ExternalId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SourceUpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -324,26 +324,27 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "Activities",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CartId = table.Column<long>(type: "INTEGER", nullable: true),
-                    OrderId = table.Column<long>(type: "INTEGER", nullable: true),
-                    CustomerId = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ActivityType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 250, nullable: true),
-                    CalledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Direction = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    EmailTo = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    EmailBody = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
-                    EmailStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CartId = table.Column<long>(type: "bigint", nullable: true),
+                    OrderId = table.Column<long>(type: "bigint", nullable: true),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ActivityType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Phone = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Subject = table.Column<string>(type: "nvarchar(250)", maxLength: 250, nullable: true),
+                    CalledAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Direction = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    DurationMinutes = table.Column<int>(type: "int", nullable: true),
+                    Outcome = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    Notes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    EmailTo = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    EmailBody = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
+                    EmailStatus = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    OutboxKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -359,14 +360,14 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "CartItems",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CartId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sku = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
-                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitPrice = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CartId = table.Column<long>(type: "bigint", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    Sku = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(250)", maxLength: 250, nullable: false),
+                    Quantity = table.Column<int>(type: "int", nullable: false),
+                    UnitPrice = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -377,31 +378,31 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "Carts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CustomerExternalId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    CustomerId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    ItemCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    CheckoutStep = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    LastActivityAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    AbandonedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReminderSentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReminderCheckedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    OrderId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    WorkflowStep = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    CrmExternalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    CrmSyncError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    CrmSyncStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CrmSyncedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Subtotal = table.Column<long>(type: "INTEGER", nullable: false),
-                    Currency = table.Column<string>(type: "TEXT", unicode: false, maxLength: 3, nullable: false),
-                    ChannelId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SourceUpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CustomerExternalId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    ItemCount = table.Column<int>(type: "int", nullable: false),
+                    CheckoutStep = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    LastActivityAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    AbandonedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ReminderSentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ReminderCheckedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    OrderId = table.Column<long>(type: "bigint", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    WorkflowStep = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    CrmExternalId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    CrmSyncError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    CrmSyncStatus = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CrmSyncedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Subtotal = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "varchar(3)", unicode: false, maxLength: 3, nullable: false),
+                    ChannelId = table.Column<long>(type: "bigint", nullable: false),
+                    ExternalId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SourceUpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -424,36 +425,36 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "Orders",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    CartExternalId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    CartId = table.Column<long>(type: "INTEGER", nullable: true),
-                    CustomerExternalId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    CustomerId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    PaymentStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CommercialState = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    PlacedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    SubStatus = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    FeedbackRating = table.Column<int>(type: "INTEGER", nullable: true),
-                    FeedbackComments = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    FeedbackAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    WorkflowStep = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    CrmExternalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    CrmSyncError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    CrmSyncStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CrmSyncedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    PaymentMethodCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    PaymentKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Subtotal = table.Column<long>(type: "INTEGER", nullable: false),
-                    Currency = table.Column<string>(type: "TEXT", unicode: false, maxLength: 3, nullable: false),
-                    ChannelId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SourceUpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Number = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    CartExternalId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    CartId = table.Column<long>(type: "bigint", nullable: true),
+                    CustomerExternalId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    PaymentStatus = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CommercialState = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    PlacedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    SubStatus = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    FeedbackRating = table.Column<int>(type: "int", nullable: true),
+                    FeedbackComments = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    FeedbackAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    WorkflowStep = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    CrmExternalId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    CrmSyncError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    CrmSyncStatus = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CrmSyncedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    PaymentMethodCode = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    PaymentKind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Subtotal = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "varchar(3)", unicode: false, maxLength: 3, nullable: false),
+                    ChannelId = table.Column<long>(type: "bigint", nullable: false),
+                    ExternalId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SourceUpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -482,23 +483,23 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "Opportunities",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
-                    AccountId = table.Column<long>(type: "INTEGER", nullable: true),
-                    CustomerId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ContactRole = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Stage = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    CloseDate = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SourceCartId = table.Column<long>(type: "INTEGER", nullable: true),
-                    SourceOrderId = table.Column<long>(type: "INTEGER", nullable: true),
-                    OwnerUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    OwnerName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ExternalCrmId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
-                    Currency = table.Column<string>(type: "TEXT", unicode: false, maxLength: 3, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(250)", maxLength: 250, nullable: false),
+                    AccountId = table.Column<long>(type: "bigint", nullable: true),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: true),
+                    ContactRole = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Stage = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    CloseDate = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SourceCartId = table.Column<long>(type: "bigint", nullable: true),
+                    SourceOrderId = table.Column<long>(type: "bigint", nullable: true),
+                    OwnerUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    OwnerName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ExternalCrmId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "varchar(3)", unicode: false, maxLength: 3, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -530,14 +531,14 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "OrderLines",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sku = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
-                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitPrice = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OrderId = table.Column<long>(type: "bigint", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    Sku = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(250)", maxLength: 250, nullable: false),
+                    Quantity = table.Column<int>(type: "int", nullable: false),
+                    UnitPrice = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -554,16 +555,16 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "WorkflowItems",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    WorkflowName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CartId = table.Column<long>(type: "INTEGER", nullable: true),
-                    OrderId = table.Column<long>(type: "INTEGER", nullable: true),
-                    CurrentStep = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LastTransitionAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastTransitionBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    WorkflowName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CartId = table.Column<long>(type: "bigint", nullable: true),
+                    OrderId = table.Column<long>(type: "bigint", nullable: true),
+                    CurrentStep = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LastTransitionAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastTransitionBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -586,13 +587,13 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "OpportunityStageChanges",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FromStage = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    ToStage = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    OpportunityId = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FromStage = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
+                    ToStage = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    ChangedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    OpportunityId = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -609,17 +610,17 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "WorkflowTransitions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Transition = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    TransitionLabel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    FromStep = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ToStep = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    FormData = table.Column<string>(type: "TEXT", nullable: false),
-                    WorkflowItemId = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Transition = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    TransitionLabel = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    FromStep = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ToStep = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    FormData = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    WorkflowItemId = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -661,7 +662,8 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -687,7 +689,8 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CartItems_CartId",
@@ -818,13 +821,15 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "IX_Opportunities_SourceCart",
                 table: "Opportunities",
                 column: "SourceCartId",
-                unique: true);
+                unique: true,
+                filter: "[SourceCartId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Opportunities_SourceOrder",
                 table: "Opportunities",
                 column: "SourceOrderId",
-                unique: true);
+                unique: true,
+                filter: "[SourceOrderId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OpportunityStageChanges_OpportunityId",
@@ -923,13 +928,15 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "IX_WorkflowItems_Cart",
                 table: "WorkflowItems",
                 columns: new[] { "CartId", "WorkflowName" },
-                unique: true);
+                unique: true,
+                filter: "[CartId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkflowItems_Order",
                 table: "WorkflowItems",
                 columns: new[] { "OrderId", "WorkflowName" },
-                unique: true);
+                unique: true,
+                filter: "[OrderId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkflowItems_Step",

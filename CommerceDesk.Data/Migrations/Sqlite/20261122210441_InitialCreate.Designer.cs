@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommerceDesk.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCommerceDbContext))]
-    [Migration("20261122205927_InitialCreate")]
+    [Migration("20261122210441_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -1134,6 +1134,10 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         .HasMaxLength(20000)
                         .HasColumnType("TEXT")
                         .HasColumnName("EmailBody");
+
+                    b.Property<string>("OutboxKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
