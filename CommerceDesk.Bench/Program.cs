@@ -3,6 +3,7 @@ using CommerceDesk.Bench;
 using CommerceDesk.Bench.Api;
 using CommerceDesk.Bench.Dataset;
 using CommerceDesk.Bench.Reporting;
+using CommerceDesk.Bench.Sweep;
 
 // dotnet run -c Release --project CommerceDesk.Bench -- all [--scale 1] [--db path] [--out docs/benchmarks.md]
 var options = BenchOptions.Parse(args);
@@ -16,6 +17,7 @@ report.Section("Data set generation", BenchReport.Table(["rows (incl. lines)", "
     [[rows.ToString("N0", CultureInfo.InvariantCulture), elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture),
       (rows / elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture), $"{new FileInfo(options.Database).Length / (1 << 20)} MiB"]]));
 
+await new SweepBenchmark(options.Database, options.Scale).RunAsync(report);
 await new ApiThroughputBenchmark(options.Database, Math.Max(200, (int)(20_000 * options.Scale))).RunAsync(report);
 
 await report.WriteAsync(options.Output);

@@ -29,6 +29,8 @@ public sealed class DatasetGenerator(DatasetSpec spec, string path, TextWriter l
             await db.Database.MigrateAsync();
         SqliteConnection.ClearAllPools();
 
+        var channelIds = await InsertChannelsAsync();
+        SqliteConnection.ClearAllPools();
         await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         await connection.OpenAsync();
         await ExecuteAsync(connection, "PRAGMA foreign_keys=OFF; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-400000; PRAGMA temp_store=MEMORY;");
@@ -36,7 +38,6 @@ public sealed class DatasetGenerator(DatasetSpec spec, string path, TextWriter l
 
         Step("schema", clock);
         var random = new Random(spec.Seed);
-        var channelIds = await InsertChannelsAsync(connection);
         await InsertCustomersAsync(connection, random, channelIds);
         Step("customers", clock);
         await InsertCartsAsync(connection, random, channelIds);
@@ -65,28 +66,20 @@ public sealed class DatasetGenerator(DatasetSpec spec, string path, TextWriter l
         return indexes.Select(i => i.Sql).ToList();
     }
 
-    private static async Task<long[]> InsertChannelsAsync(SqliteConnection connection)
+    /// <summary>Channels go through the domain (keys hashed, reminders on since long before the data set).</summary>
+    private async Task<long[]> InsertChannelsAsync()
     {
-        var ids = new List<long>();
-        foreach (var code in DatasetSpec.Channels)
+        await using var db = new SqliteCommerceDbContext(new DbContextOptionsBuilder<SqliteCommerceDbContext>().UseSqlite($"Data Source={path}").Options);
+        var channels = DatasetSpec.Channels.Select(code =>
         {
-            await using var insert = connection.CreateCommand();
-            insert.CommandText = """
-                INSERT INTO Channels (Code, Name, Currency, TimeZone, AbandonmentDelay, RemindersEnabled, RemindersEnabledAt)
-                VALUES ($code, $name, 'EUR', 'UTC', '01:00:00', 1, $enabledAt) RETURNING Id
-                """;
-            insert.Parameters.AddWithValue("$code", code);
-            insert.Parameters.AddWithValue("$name", code + " shop");
-            insert.Parameters.AddWithValue("$enabledAt", SqliteText.Time(DatasetSpec.Now.AddYears(-3)));
-            ids.Add((long)(await insert.ExecuteScalarAsync())!);
-            await using var key = connection.CreateCommand();
-            key.CommandText = "INSERT INTO ChannelApiKeys (ChannelId, Hash, Label, CreatedAt) VALUES ($channel, $hash, 'bench', $at)";
-            key.Parameters.AddWithValue("$channel", ids[^1]);
-            key.Parameters.AddWithValue("$hash", ChannelApiKey.HashOf(BenchKeys.For(code)));
-            key.Parameters.AddWithValue("$at", SqliteText.Time(DatasetSpec.Now));
-            await key.ExecuteNonQueryAsync();
-        }
-        return ids.ToArray();
+            var channel = new Channel(code, code + " shop", "EUR");
+            channel.AddApiKey(BenchKeys.For(code), "bench", DatasetSpec.Now);
+            channel.EnableReminders(DatasetSpec.Now.AddYears(-3));
+            return channel;
+        }).ToList();
+        db.Channels.AddRange(channels);
+        await db.SaveChangesAsync();
+        return channels.Select(c => c.Id).ToArray();
     }
 
     private async Task InsertCustomersAsync(SqliteConnection connection, Random random, long[] channels)
@@ -111,7 +104,7 @@ public sealed class DatasetGenerator(DatasetSpec spec, string path, TextWriter l
         await using var loader = new BulkLoader(connection);
         var carts = loader.Into("Carts",
             ["Id", "ChannelId", "ExternalId", "CreatedAt", "SourceUpdatedAt", "CustomerExternalId", "CustomerId", "Email", "ItemCount", "CheckoutStep",
-             "Status", "LastActivityAt", "AbandonedAt", "Version", "CrmSyncStatus", "Subtotal", "Currency"]);
+             "Status", "LastActivityAt", "AbandonedAt", "ReminderCheckedAt", "Version", "CrmSyncStatus", "Subtotal", "Currency"]);
         var items = loader.Into("CartItems", ["CartId", "Position", "Sku", "Name", "Quantity", "UnitPrice"]);
         for (var id = 1; id <= spec.Carts; id++)
         {
@@ -124,7 +117,9 @@ public sealed class DatasetGenerator(DatasetSpec spec, string path, TextWriter l
             var (quantity, subtotal) = AddLines(items, random, id);
             carts.Add(id, channels[customer % channels.Length], $"C-{id:D8}", SqliteText.Time(lastActivity), SqliteText.Time(lastActivity),
                 $"CU-{customer:D7}", customer, $"customer{customer}@example.com", quantity, Steps[random.Next(Steps.Length)],
-                status, SqliteText.Time(lastActivity), status == "Abandoned" ? SqliteText.Time(lastActivity.AddHours(1)) : null, 1,
+                // Carts abandoned in the past were examined by the sweep back then.
+                status, SqliteText.Time(lastActivity), status == "Abandoned" ? SqliteText.Time(lastActivity.AddHours(1)) : null,
+                status == "Abandoned" ? SqliteText.Time(lastActivity.AddHours(1)) : null, 1,
                 random.Next(4) == 0 ? "Synced" : "NotSynced", subtotal, "EUR");
         }
     }

@@ -67,19 +67,18 @@ public sealed class AbandonedCartSweep(
             var ids = due.Select(d => d.Id).ToList();
             var batch = await db.Carts.Where(c => ids.Contains(c.Id) && c.Status == CartStatus.Open).ToListAsync(cancellationToken);
 
-            foreach (var cart in batch.Where(c => c.IsAbandonedAt(now, channel.AbandonmentDelay)))
+            var abandoned = batch.Where(c => c.IsAbandonedAt(now, channel.AbandonmentDelay)).ToList();
+            foreach (var cart in abandoned) cart.MarkAbandoned(now, channel.AbandonmentDelay);
+            try
             {
-                cart.MarkAbandoned(now, channel.AbandonmentDelay);
-                try
-                {
-                    // The cart's Version is checked in the UPDATE: a storefront push or another sweep in between wins.
-                    await db.SaveChangesAsync(cancellationToken);
-                    marked++;
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    db.Entry(cart).State = EntityState.Detached;
-                }
+                // One save for the batch; each cart's Version is checked in its UPDATE.
+                await db.SaveChangesAsync(cancellationToken);
+                marked += abandoned.Count;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // A storefront push or another sweep changed one of them first: settle the batch cart by cart.
+                marked += await MarkOneByOneAsync(abandoned.Select(c => c.Id).ToList(), channel, now, cancellationToken);
             }
             if (due.Count < BatchSize) break;
         }
@@ -89,6 +88,28 @@ public sealed class AbandonedCartSweep(
             await db.Channels
                 .Where(c => c.Id == channel.Id && (c.AbandonmentSweptThrough == null || c.AbandonmentSweptThrough < cutoff))
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.AbandonmentSweptThrough, cutoff), cancellationToken);
+        return marked;
+    }
+
+    private async Task<int> MarkOneByOneAsync(List<long> cartIds, Channel channel, DateTime now, CancellationToken cancellationToken)
+    {
+        var marked = 0;
+        foreach (var id in cartIds)
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            var cart = await db.Carts.SingleOrDefaultAsync(c => c.Id == id && c.Status == CartStatus.Open, cancellationToken);
+            if (cart is null || !cart.IsAbandonedAt(now, channel.AbandonmentDelay)) continue;
+            cart.MarkAbandoned(now, channel.AbandonmentDelay);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                marked++;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Changed again in between: the next run looks at it afresh.
+            }
+        }
         return marked;
     }
 
@@ -113,7 +134,10 @@ public sealed class AbandonedCartSweep(
             (lastAt, lastId) = (batch[^1].AbandonedAt!.Value, batch[^1].Id);
 
             var contexts = await ReminderFactsQuery.LoadAsync(db, batch, cancellationToken);
+            var templates = new Dictionary<long, Domain.Email.EmailTemplate>();
             var skipped = new List<long>();
+            // One transaction for the batch: each claim is still its own compare-and-swap, and a crash leaves no half.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             foreach (var cart in batch)
             {
                 if (!channels.TryGetValue(cart.ChannelId, out var channel)) continue;
@@ -124,7 +148,9 @@ public sealed class AbandonedCartSweep(
                     skipped.Add(cart.Id);
                     continue;
                 }
-                var message = await composer.ComposeAsync(db, cart, channel, decision.Recipient!, context.CustomerName, now, cancellationToken);
+                if (!templates.TryGetValue(channel.Id, out var template))
+                    templates[channel.Id] = template = await CartReminderComposer.TemplateForAsync(db, channel, cancellationToken);
+                var message = await composer.ComposeAsync(template, cart, channel, decision.Recipient!, context.CustomerName, now);
                 if (await ClaimAndQueueAsync(db, cart.Id, message, now, cancellationToken)) queued++;
             }
 
@@ -132,27 +158,25 @@ public sealed class AbandonedCartSweep(
                 ineligible += await db.Carts
                     .Where(c => skipped.Contains(c.Id) && c.Status == CartStatus.Abandoned && c.ReminderCheckedAt == null)
                     .ExecuteUpdateAsync(s => s.SetProperty(c => c.ReminderCheckedAt, now), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             if (batch.Count < BatchSize) break;
         }
         return (queued, ineligible);
     }
 
     /// <summary>
-    /// Claims the cart (checked and reminded, only if nobody did) and queues its reminder in one transaction:
-    /// of two runs racing on the same cart exactly one claim succeeds, and a crash leaves neither half.
+    /// Claims the cart (checked and reminded, only if nobody did) and queues its reminder, inside the batch's
+    /// transaction: of two runs racing on the same cart exactly one claim succeeds.
     /// </summary>
     private static async Task<bool> ClaimAndQueueAsync(
         CommerceDbContext db, long cartId, Domain.Email.OutboxMessage message, DateTime now, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var claimed = await db.Carts
             .Where(c => c.Id == cartId && c.Status == CartStatus.Abandoned && c.ReminderCheckedAt == null && c.ReminderSentAt == null)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.ReminderCheckedAt, now)
                 .SetProperty(c => c.ReminderSentAt, now), cancellationToken);
         if (claimed == 0) return false;
-        var added = await OutboxWriter.EnqueueAsync(db, message, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return added;
+        return await OutboxWriter.EnqueueAsync(db, message, cancellationToken);
     }
 }

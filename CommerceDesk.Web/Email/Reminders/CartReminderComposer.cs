@@ -13,13 +13,17 @@ public sealed class CartReminderComposer(CartResumeLinks links)
     public static string DedupeKeyFor(long cartId) => $"cart-reminder:{cartId}";
 
     public async Task<OutboxMessage> ComposeAsync(
-        CommerceDbContext db, Cart cart, Channel channel, string recipient, string? customerName, DateTime now, CancellationToken cancellationToken)
+        CommerceDbContext db, Cart cart, Channel channel, string recipient, string? customerName, DateTime now, CancellationToken cancellationToken) =>
+        await ComposeAsync(await TemplateForAsync(db, channel, cancellationToken), cart, channel, recipient, customerName, now);
+
+    /// <summary>The channel's reminder template, else the default one.</summary>
+    public static async Task<EmailTemplate> TemplateForAsync(CommerceDbContext db, Channel channel, CancellationToken cancellationToken) =>
+        await db.Set<EmailTemplate>().AsNoTracking().SingleOrDefaultAsync(t => t.Key == channel.ReminderTemplateKey, cancellationToken)
+        ?? await db.Set<EmailTemplate>().AsNoTracking().SingleOrDefaultAsync(t => t.Key == EmailTemplateKeys.CartReminder, cancellationToken)
+        ?? throw new InvalidOperationException("The abandoned-cart reminder template is missing.");
+
+    public async Task<OutboxMessage> ComposeAsync(EmailTemplate template, Cart cart, Channel channel, string recipient, string? customerName, DateTime now)
     {
-        var template = await db.Set<EmailTemplate>().AsNoTracking()
-                .SingleOrDefaultAsync(t => t.Key == channel.ReminderTemplateKey, cancellationToken)
-            ?? await db.Set<EmailTemplate>().AsNoTracking()
-                .SingleOrDefaultAsync(t => t.Key == EmailTemplateKeys.CartReminder, cancellationToken)
-            ?? throw new InvalidOperationException("The abandoned-cart reminder template is missing.");
         var model = EmailModel.ForCart(channel.Name, customerName ?? recipient, recipient, cart, links.UrlFor(channel.Code, cart.ExternalId));
         var email = await LiquidRenderer.RenderAsync(new EmailContent(template.Subject, template.HtmlBody, template.TextBody), model);
         return new OutboxMessage(DedupeKeyFor(cart.Id), recipient, email.Subject, email.HtmlBody, email.TextBody, now);

@@ -65,11 +65,24 @@ public static class LiquidRenderer
         }
     }
 
+    /// <summary>
+    /// Parsed templates by source text, per thread (a DotLiquid template keeps state while it renders, so it is
+    /// not shared across threads). A sweep renders the same three sources thousands of times; an admin's edit
+    /// is a new source and so a new entry.
+    /// </summary>
+    [ThreadStatic] private static Dictionary<string, Template>? _parsed;
+    private const int MaxParsedTemplates = 64;
+
     private static string? TryParse(string source, out Template? template)
     {
+        source ??= "";
+        var parsed = _parsed ??= new Dictionary<string, Template>(StringComparer.Ordinal);
+        if (parsed.TryGetValue(source, out template)) return null;
         try
         {
-            template = Template.Parse(source ?? "");
+            template = Template.Parse(source);
+            if (parsed.Count >= MaxParsedTemplates) parsed.Clear();
+            parsed[source] = template;
             return null;
         }
         catch (Exception ex) when (ex is LiquidException or System.ArgumentException or InvalidOperationException)
