@@ -51,6 +51,9 @@ public sealed class WorkflowActionsTests : BunitContext, IAsyncLifetime
         Button(cut, Cart.Transitions.Abandon).HasAttribute("disabled").ShouldBeTrue();
         Button(cut, Cart.Transitions.LogCall).HasAttribute("disabled").ShouldBeFalse();
         cut.FindComponents<MudTooltip>().ShouldHaveSingleItem().Instance.Text.ShouldBe(Cart.HasContact.UnmetReason);
+        // Keyboard and screen-reader users get the same reason.
+        var describedBy = Button(cut, Cart.Transitions.Abandon).GetAttribute("aria-describedby");
+        cut.Find($"#{describedBy}").TextContent.ShouldBe(Cart.HasContact.UnmetReason);
         cut.Find("[data-testid=workflow-step]").TextContent.ShouldContain("Open");
     }
 
