@@ -1,6 +1,8 @@
 using CommerceDesk.Data;
+using CommerceDesk.Web;
 using CommerceDesk.Web.Components;
 using CommerceDesk.Web.Email;
+using CommerceDesk.Web.Identity;
 using CommerceDesk.Web.Infrastructure;
 using CommerceDesk.Web.Seeding;
 using CommerceDesk.Web.Storefront;
@@ -25,6 +27,8 @@ builder.Services.AddHealthChecks()
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddBackOfficeIdentity(builder.Environment);
+builder.Services.AddBackOffice();
 
 var app = builder.Build();
 
@@ -34,14 +38,22 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseStatusCodePages();
+app.UseBackOfficeStatusPages();
+app.UseRouting(); // after the status pages, so their re-executed requests are routed again
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-app.MapHealth();
+app.MapHealth().AllowAnonymous();
 app.MapJobsDashboard();
 app.MapStorefrontApi();
 app.UseEmailJobs();
+app.MapBackOfficeAccount();
+app.MapBackOffice();
+
+if (await app.RunAdminCommandAsync(args)) return;
 
 await app.MigrateAndSeedAsync();
 await app.RunAsync();

@@ -1,6 +1,5 @@
 using CommerceDesk.Data;
 using Hangfire;
-using Hangfire.Dashboard;
 
 namespace CommerceDesk.Web.Infrastructure;
 
@@ -26,11 +25,15 @@ internal static class JobsSetup
         return services;
     }
 
+    /// <summary>
+    /// The dashboard is for admins only. Hangfire's own filters are cleared (its default allows local requests
+    /// only) and the endpoint uses the app's Admin policy, so a manager gets 403 and a stranger the sign-in page.
+    /// </summary>
     public static void MapJobsDashboard(this WebApplication app) =>
         app.MapHangfireDashboard("/hangfire", new DashboardOptions
         {
             DashboardTitle = "CommerceDesk jobs",
-            // Until sign-in and roles exist only local requests may see the dashboard.
-            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
-        });
+            AppPath = "/",
+            Authorization = [],
+        }).RequireAuthorization(Identity.Policies.Admin);
 }

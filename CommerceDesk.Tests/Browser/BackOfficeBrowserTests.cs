@@ -1,0 +1,162 @@
+using System.Net.Http.Json;
+using CommerceDesk.Tests.Support;
+using Microsoft.Playwright;
+
+namespace CommerceDesk.Tests.Browser;
+
+/// <summary>End to end in Debian's Chromium against the real app: sign in, grids, record pages, the live badge, axe-core.</summary>
+public sealed class BackOfficeBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task AManagerSignsInFiltersTheOrdersAndOpensOne()
+    {
+        long orderId;
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            var shop = new ShopData(db);
+            var web = await shop.ChannelAsync();
+            var customer = await shop.CustomerAsync(web, "e2e-filter", "Greta", "Lindqvist", "greta@e2e.test");
+            orderId = (await shop.OrderAsync(web, "E2E-4711", customer, DateTime.UtcNow.AddMinutes(-5), unitPrice: 42m, quantity: 3)).Id;
+        }
+
+        var page = await app.SignedInPageAsync(BackOfficeSignIn.ManagerEmail, BackOfficeSignIn.ManagerPassword, "/orders");
+        await page.Locator("h1", new() { HasText = "Orders" }).WaitForAsync();
+
+        await page.FillAsync("#orders-search", "E2E-47");
+        var rows = page.Locator("tbody tr.mud-table-row");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Assertions.Expect(rows.First).ToContainTextAsync("Greta Lindqvist");
+        await app.AssertAccessibleAsync(page, "orders-filtered");
+
+        await rows.First.ClickAsync();
+        await page.WaitForURLAsync($"**/orders/{orderId}");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Order E2E-4711");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("126.00 EUR");
+        await app.AssertAccessibleAsync(page, "order");
+
+        // Back on the grid the session's filter is still there.
+        await page.ClickAsync("nav >> text=Orders");
+        await Assertions.Expect(page.Locator("#orders-search")).ToHaveValueAsync("E2E-47");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task ANewOrderArrivesInTheBadgeWithoutAReload()
+    {
+        var page = await app.SignedInPageAsync(BackOfficeSignIn.ManagerEmail, BackOfficeSignIn.ManagerPassword, "/customers");
+        var badge = page.Locator("[data-testid=new-orders-badge]");
+        await Assertions.Expect(badge).Not.ToHaveAttributeAsync("data-count", "0");
+        var before = int.Parse((await badge.GetAttributeAsync("data-count"))!);
+
+        await PlaceOrderAsync("E2E-LIVE-1");
+
+        await Assertions.Expect(badge).ToHaveAttributeAsync("data-count", (before + 1).ToString());
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("New order E2E-LIVE-1");
+        // Check contrast on the settled snackbar, not on a frame of its fade-in.
+        await page.WaitForFunctionAsync("() => document.querySelector('.mud-snackbar').getAnimations({ subtree: true }).every(a => a.playState === 'finished')");
+        await app.AssertAccessibleAsync(page, "customers-with-new-order");
+
+        await badge.ClickAsync();
+        await page.WaitForURLAsync("**/orders?status=Incoming");
+        var rows = page.Locator("tbody tr.mud-table-row");
+        await Assertions.Expect(rows).ToHaveCountAsync(Math.Min(before + 1, 25));
+        await Assertions.Expect(page.GetByText(new System.Text.RegularExpressions.Regex($" of {before + 1}$"))).ToBeVisibleAsync();
+        await page.FillAsync("#orders-search", "E2E-LIVE");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Assertions.Expect(rows.First).ToContainTextAsync("Incoming");
+        await app.AssertAccessibleAsync(page, "new-orders");
+    }
+
+    [Fact]
+    public async Task EveryPagePassesAxeAndIsCapturedOnScreen()
+    {
+        var admin = await app.SignedInPageAsync(BackOfficeSignIn.AdminEmail, BackOfficeSignIn.AdminPassword);
+        await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("Dashboard");
+        await Assertions.Expect(admin.Locator("svg").First).ToBeVisibleAsync();
+        await app.AssertAccessibleAsync(admin, "dashboard");
+
+        foreach (var (path, heading, name) in new[]
+        {
+            ("/carts", "Shopping carts", "carts"),
+            ("/orders", "Orders", "orders"),
+            ("/customers", "Customers", "customers"),
+            ("/accounts", "Accounts", "accounts"),
+            ("/opportunities", "Opportunities", "opportunities"),
+            ("/settings", "Settings", "settings"),
+        })
+        {
+            await admin.GotoAsync(path);
+            await BrowserApp.WaitForCircuitAsync(admin);
+            await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync(heading);
+            await Assertions.Expect(admin.Locator(".mud-table-loading-progress")).ToHaveCountAsync(0);
+            await app.AssertAccessibleAsync(admin, name);
+        }
+
+        foreach (var (grid, name) in new[] { ("/carts", "cart"), ("/customers", "customer") })
+        {
+            await admin.GotoAsync(grid);
+            await BrowserApp.WaitForCircuitAsync(admin);
+            await admin.Locator("tbody tr.mud-table-row a").First.ClickAsync();
+            await admin.WaitForURLAsync($"**{grid}/*");
+            await admin.Locator("main dl").First.WaitForAsync();
+            await app.AssertAccessibleAsync(admin, name);
+        }
+
+        await admin.GotoAsync("/orders/999999");
+        await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("Order not found");
+        await app.AssertAccessibleAsync(admin, "order-not-found");
+
+        await admin.GotoAsync("/no-such-page");
+        await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("Page not found");
+        await app.AssertAccessibleAsync(admin, "page-not-found");
+
+        var manager = await app.SignedInPageAsync(BackOfficeSignIn.ManagerEmail, BackOfficeSignIn.ManagerPassword);
+        var denied = await manager.GotoAsync("/settings");
+        denied!.Status.ShouldBe(403);
+        await Assertions.Expect(manager.Locator("h1")).ToHaveTextAsync("Access denied");
+        await app.AssertAccessibleAsync(manager, "access-denied");
+
+        var anonymous = await app.AnonymousPageAsync();
+        await anonymous.GotoAsync("/account/login");
+        await app.AssertAccessibleAsync(anonymous, "sign-in");
+        await anonymous.FillAsync("#login-email", BackOfficeSignIn.ManagerEmail);
+        await anonymous.FillAsync("#login-password", "wrong password");
+        await anonymous.ClickAsync("button[type=submit]");
+        await Assertions.Expect(anonymous.Locator("[data-testid=login-error]")).ToBeVisibleAsync();
+        await app.AssertAccessibleAsync(anonymous, "sign-in-failed");
+    }
+
+    [Fact]
+    public async Task TheUserMenuSignsOut()
+    {
+        var page = await app.SignedInPageAsync(BackOfficeSignIn.ManagerEmail, BackOfficeSignIn.ManagerPassword);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Account menu for manager@commercedesk.local" }).ClickAsync();
+        await app.AssertAccessibleAsync(page, "user-menu");
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Sign out" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/account/login");
+        await page.GotoAsync("/orders");
+        await page.WaitForURLAsync("**/account/login?ReturnUrl=%2Forders");
+    }
+
+    /// <summary>The storefront places an order through the real API over the app's real port (DESIGN §9).</summary>
+    private async Task PlaceOrderAsync(string number)
+    {
+        using var storefront = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        storefront.DefaultRequestHeaders.Add("X-Api-Key", CommerceDeskFactory.ApiKey);
+        var now = DateTimeOffset.UtcNow;
+        var response = await storefront.PutAsJsonAsync($"/api/v1/channels/web/orders/{number}", new
+        {
+            number,
+            email = "live@e2e.test",
+            currency = "EUR",
+            lines = new[] { new { sku = "LAMP-1", name = "Desk lamp", quantity = 1, unitPrice = 39.90m } },
+            paymentMethod = new { code = "card", kind = "online" },
+            paymentStatus = "pending",
+            placedAt = now,
+            updatedAt = now,
+        });
+        response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync());
+    }
+}

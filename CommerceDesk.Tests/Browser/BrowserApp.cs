@@ -1,0 +1,84 @@
+using CommerceDesk.Tests.Support;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CommerceDesk.Tests.Browser;
+
+/// <summary>The real app on a free port (Kestrel in-process) with the demo shop on a fresh SQLite file.</summary>
+public sealed class BrowserAppFactory : CommerceDeskFactory
+{
+    protected override bool SeedDemoShop => true;
+}
+
+/// <summary>One app and one Debian Chromium for the browser tests of a class.</summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    public BrowserAppFactory Factory { get; } = new();
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+    public string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+    private IPlaywright? _playwright;
+
+    public async Task InitializeAsync()
+    {
+        Factory.UseKestrel(0);
+        Factory.StartServer();
+        var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1").TrimEnd('/');
+        Directory.CreateDirectory(ScreenshotFolder);
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies), signed in through the real sign-in form.</summary>
+    public async Task<IPage> SignedInPageAsync(string email, string password, string path = "/")
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 }, BaseURL = BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(path);
+        await page.WaitForURLAsync("**/account/login**");
+        await page.FillAsync("#login-email", email);
+        await page.FillAsync("#login-password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        await WaitForCircuitAsync(page);
+        return page;
+    }
+
+    public async Task<IPage> AnonymousPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 }, BaseURL = BaseUrl });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Waits until the page's Blazor circuit is live, so clicks and typing reach the server.</summary>
+    public static Task WaitForCircuitAsync(IPage page) =>
+        page.Locator("[data-testid=circuit-ready]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    /// <summary>Runs axe-core on the page and fails on any serious or critical violation, naming each one.</summary>
+    public async Task AssertAccessibleAsync(IPage page, string name)
+    {
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
+        AxeResult result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        serious.ShouldBeEmpty(string.Join("\n", serious.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await Factory.DisposeAsync();
+    }
+}

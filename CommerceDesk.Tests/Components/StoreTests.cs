@@ -1,0 +1,72 @@
+using CommerceDesk.Web.Store;
+using CommerceDesk.Web.Store.NewOrders;
+using CommerceDesk.Web.Store.Notifications;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommerceDesk.Tests.Components;
+
+public sealed class StoreTests
+{
+    private static ServiceProvider Services()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddStore();
+        return services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public void ADispatchedActionChangesTheStateAndTellsSubscribers()
+    {
+        using var root = Services();
+        using var circuit = root.CreateScope();
+        var state = circuit.ServiceProvider.GetRequiredService<IState<NewOrdersState>>();
+        var changes = 0;
+        state.StateChanged += (_, _) => changes++;
+
+        circuit.ServiceProvider.GetRequiredService<IDispatcher>().Dispatch(new NewOrdersCountLoaded(4));
+
+        state.Value.ShouldBe(new NewOrdersState(4, true));
+        changes.ShouldBe(1);
+    }
+
+    [Fact]
+    public void AnActionThatChangesNothingNotifiesNobody()
+    {
+        using var root = Services();
+        using var circuit = root.CreateScope();
+        var state = circuit.ServiceProvider.GetRequiredService<IState<NotificationsState>>();
+        var changes = 0;
+        state.StateChanged += (_, _) => changes++;
+
+        circuit.ServiceProvider.GetRequiredService<IDispatcher>().Dispatch(new NotificationShown(Guid.NewGuid()));
+
+        changes.ShouldBe(0);
+    }
+
+    [Fact]
+    public void EffectsDispatchFollowUpActions()
+    {
+        using var root = Services();
+        using var circuit = root.CreateScope();
+
+        circuit.ServiceProvider.GetRequiredService<IDispatcher>().Dispatch(new NewOrdersPlaced([new PlacedOrder(9, "W-9")]));
+
+        var pending = circuit.ServiceProvider.GetRequiredService<IState<NotificationsState>>().Value.Pending;
+        pending.Single().Message.ShouldBe("New order W-9");
+        pending.Single().Href.ShouldBe("/orders/9");
+    }
+
+    [Fact]
+    public void EachCircuitHasItsOwnState()
+    {
+        using var root = Services();
+        using var first = root.CreateScope();
+        using var second = root.CreateScope();
+
+        first.ServiceProvider.GetRequiredService<IDispatcher>().Dispatch(new NewOrdersCountLoaded(7));
+
+        first.ServiceProvider.GetRequiredService<IState<NewOrdersState>>().Value.Count.ShouldBe(7);
+        second.ServiceProvider.GetRequiredService<IState<NewOrdersState>>().Value.Count.ShouldBe(0);
+    }
+}

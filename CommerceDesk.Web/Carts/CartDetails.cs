@@ -1,0 +1,24 @@
+using CommerceDesk.Data;
+using CommerceDesk.Domain.Carts;
+using CommerceDesk.Web.Orders;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommerceDesk.Web.Carts;
+
+/// <summary>What the cart page shows: the cart with its items, its customer and account, and the order placed from it.</summary>
+public sealed record CartDetails(Cart Cart, string ChannelName, RelatedCustomer? Customer, RelatedOrder? Order)
+{
+    public static async Task<CartDetails?> LoadAsync(CommerceDbContext db, long id, CancellationToken cancellationToken = default)
+    {
+        var cart = await db.Carts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (cart is null) return null;
+        var channel = await db.Channels.Where(c => c.Id == cart.ChannelId).Select(c => c.Name).SingleAsync(cancellationToken);
+        var customer = cart.CustomerId is { } customerId ? await RelatedCustomer.LoadAsync(db, customerId, cancellationToken) : null;
+        var order = cart.OrderId is { } orderId
+            ? await db.Orders.Where(o => o.Id == orderId).Select(o => new RelatedOrder(o.Id, o.Number)).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        return new CartDetails(cart, channel, customer, order);
+    }
+}
+
+public sealed record RelatedOrder(long Id, string Number);

@@ -1,0 +1,3 @@
+namespace CommerceDesk.Web.Components.Shared;
+
+public enum LoadStatus { Loading, Loaded, NotFound, Failed }

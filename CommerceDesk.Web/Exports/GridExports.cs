@@ -1,0 +1,127 @@
+using System.Globalization;
+using CommerceDesk.Data;
+using CommerceDesk.Domain.Carts;
+using CommerceDesk.Web.Carts;
+using CommerceDesk.Web.Customers;
+using CommerceDesk.Web.Grids;
+using CommerceDesk.Web.Orders;
+using CsvHelper;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommerceDesk.Web.Exports;
+
+/// <summary>
+/// CSV downloads of what a grid shows: same filters and order, every matching row, streamed from the
+/// database. Behind the app's sign-in like every page (the fallback policy).
+/// </summary>
+internal static class GridExports
+{
+    public const string OrdersPath = "/export/orders.csv";
+    public const string CartsPath = "/export/carts.csv";
+    public const string CustomersPath = "/export/customers.csv";
+
+    public static void MapGridExports(this WebApplication app)
+    {
+        app.MapGet(OrdersPath, async (HttpContext http, IDbContextFactory<CommerceDbContext> factory, TimeProvider time) =>
+        {
+            var query = http.Request.Query;
+            var filter = new OrderGridFilter(query["search"], query["status"], Long(query["channelId"]), Day(query["from"]), Day(query["to"]));
+            await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
+            await WriteAsync(http, $"orders-{Stamp(time)}.csv", OrderGridQuery.StreamAsync(db, filter, Paging(query)),
+            [
+                ("Order", r => r.Number), ("Channel", r => r.Channel), ("Customer", r => r.CustomerName), ("E-mail", r => r.Email),
+                ("Placed (UTC)", r => r.PlacedAt), ("Subtotal", r => r.Subtotal), ("Currency", r => r.Currency), ("Status", r => r.Status),
+                ("Payment", r => r.PaymentStatus), ("Commercial state", r => r.CommercialState), ("CRM sync", r => r.CrmStatus), ("CRM error", r => r.CrmError),
+            ]);
+        });
+
+        app.MapGet(CartsPath, async (HttpContext http, IDbContextFactory<CommerceDbContext> factory, TimeProvider time) =>
+        {
+            var query = http.Request.Query;
+            var status = Enum.TryParse<CartStatus>(query["status"], ignoreCase: true, out var s) ? s : (CartStatus?)null;
+            var filter = new CartGridFilter(query["search"], status, Long(query["channelId"]), Day(query["from"]), Day(query["to"]));
+            await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
+            await WriteAsync(http, $"carts-{Stamp(time)}.csv", CartGridQuery.StreamAsync(db, filter, Paging(query)),
+            [
+                ("Cart", r => r.ExternalId), ("Channel", r => r.Channel), ("Customer", r => r.CustomerName), ("E-mail", r => r.Email),
+                ("Items", r => r.ItemCount), ("Subtotal", r => r.Subtotal), ("Currency", r => r.Currency), ("Checkout step", r => r.CheckoutStep),
+                ("Status", r => r.Status), ("Last activity (UTC)", r => r.LastActivityAt), ("CRM sync", r => r.CrmStatus), ("CRM error", r => r.CrmError),
+            ]);
+        });
+
+        app.MapGet(CustomersPath, async (HttpContext http, IDbContextFactory<CommerceDbContext> factory, TimeProvider time) =>
+        {
+            var query = http.Request.Query;
+            var guests = bool.TryParse(query["guests"], out var g) ? g : (bool?)null;
+            var filter = new CustomerGridFilter(query["search"], Long(query["channelId"]), guests, Day(query["from"]), Day(query["to"]));
+            await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
+            await WriteAsync(http, $"customers-{Stamp(time)}.csv", CustomerGridQuery.StreamAsync(db, filter, Paging(query)),
+            [
+                ("Name", r => r.Name), ("E-mail", r => r.Email), ("Phone", r => r.Phone), ("Channel", r => r.Channel), ("Guest", r => r.IsGuest),
+                ("Created (UTC)", r => r.CreatedAt), ("Account", r => r.AccountName), ("Orders", r => r.OrderCount),
+            ]);
+        });
+    }
+
+    public static string OrdersUrl(OrderGridFilter f, GridPaging p) => Url(OrdersPath, p,
+        ("search", f.Search), ("status", f.Status), ("channelId", f.ChannelId?.ToString(CultureInfo.InvariantCulture)),
+        ("from", Format(f.PlacedFrom)), ("to", Format(f.PlacedTo)));
+
+    public static string CartsUrl(CartGridFilter f, GridPaging p) => Url(CartsPath, p,
+        ("search", f.Search), ("status", f.Status?.ToString()), ("channelId", f.ChannelId?.ToString(CultureInfo.InvariantCulture)),
+        ("from", Format(f.ActiveFrom)), ("to", Format(f.ActiveTo)));
+
+    public static string CustomersUrl(CustomerGridFilter f, GridPaging p) => Url(CustomersPath, p,
+        ("search", f.Search), ("guests", f.Guests?.ToString()), ("channelId", f.ChannelId?.ToString(CultureInfo.InvariantCulture)),
+        ("from", Format(f.CreatedFrom)), ("to", Format(f.CreatedTo)));
+
+    private static string Url(string path, GridPaging paging, params (string Key, string? Value)[] parameters)
+    {
+        var values = parameters.Where(p => !string.IsNullOrWhiteSpace(p.Value)).ToDictionary(p => p.Key, p => (string?)p.Value);
+        if (paging.SortBy is { } sortBy)
+        {
+            values["sortBy"] = sortBy;
+            values["desc"] = paging.Descending ? "true" : "false";
+        }
+        return QueryHelpers.AddQueryString(path, values);
+    }
+
+    private static async Task WriteAsync<TRow>(HttpContext http, string fileName, IAsyncEnumerable<TRow> rows, (string Header, Func<TRow, object?> Value)[] columns)
+    {
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        // A BOM so spreadsheets read UTF-8 names right; formula characters escaped so a customer named "=HYPERLINK(...)" stays text.
+        var options = CsvWriterOptions.Default with { WriteByteOrderMark = true, Injection = CsvInjection.Escape };
+        await using var csv = CsvWriter.Create(http.Response.Body, options, leaveOpen: true);
+        foreach (var column in columns) csv.WriteField(column.Header);
+        await csv.EndRecordAsync(http.RequestAborted);
+        await foreach (var row in rows.WithCancellation(http.RequestAborted))
+        {
+            foreach (var column in columns) csv.WriteField(Format(column.Value(row)));
+            await csv.EndRecordAsync(http.RequestAborted);
+        }
+        await csv.FlushAsync(http.RequestAborted);
+    }
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        decimal amount => amount.ToString(CultureInfo.InvariantCulture),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    private static GridPaging Paging(IQueryCollection query) =>
+        new(SortBy: query["sortBy"].FirstOrDefault(), Descending: !string.Equals(query["desc"], "false", StringComparison.OrdinalIgnoreCase));
+
+    private static long? Long(string? value) => long.TryParse(value, CultureInfo.InvariantCulture, out var v) ? v : null;
+
+    private static DateOnly? Day(string? value) =>
+        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    private static string? Format(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Stamp(TimeProvider time) => time.GetUtcNow().ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
+}

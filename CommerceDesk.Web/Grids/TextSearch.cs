@@ -1,0 +1,43 @@
+namespace CommerceDesk.Web.Grids;
+
+/// <summary>
+/// The grids' text search as LIKE prefix patterns: "starts with" can use the indexes on number, e-mail and
+/// name, where "contains" scans the table. (The benchmark issue moves this to the full-text index.)
+/// </summary>
+public static class TextSearch
+{
+    public const string EscapeCharacter = "\\";
+    public const int MaxLength = 100;
+
+    /// <summary>The trimmed term as a prefix pattern with LIKE's wildcards escaped, or null for no search.</summary>
+    public static string? Prefix(string? term) =>
+        Normalize(term) is { } t ? Escape(t) + "%" : null;
+
+    /// <summary>"Anna Sch" searches first name "Anna%" with last name "Sch%"; null unless the term has two words.</summary>
+    public static (string First, string Last)? FullNamePrefixes(string? term)
+    {
+        var words = Normalize(term)?.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return words is [var first, var last] ? (Escape(first) + "%", Escape(last) + "%") : null;
+    }
+
+    private static string? Normalize(string? term)
+    {
+        var trimmed = term?.Trim();
+        if (string.IsNullOrEmpty(trimmed)) return null;
+        return trimmed.Length > MaxLength ? trimmed[..MaxLength] : trimmed;
+    }
+
+    private static string Escape(string term) =>
+        term.Replace(EscapeCharacter, EscapeCharacter + EscapeCharacter)
+            .Replace("%", EscapeCharacter + "%")
+            .Replace("_", EscapeCharacter + "_");
+}
+
+/// <summary>An inclusive range of calendar days, read as UTC days.</summary>
+public static class DayRange
+{
+    public static DateTime? StartOf(DateOnly? from) => from?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+    /// <summary>The exclusive end: the start of the day after <paramref name="to"/>.</summary>
+    public static DateTime? EndOf(DateOnly? to) => to?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Components;
+
+namespace CommerceDesk.Web.Settings;
+
+public sealed record SettingsLink(string Title, string Description, string Href, string Icon);
+
+/// <summary>
+/// The sections the settings hub links to. Each feature's settings page is listed here once; the hub shows
+/// only those whose page exists in this build, so a section never links to nothing.
+/// </summary>
+public static class SettingsCatalog
+{
+    public static readonly IReadOnlyList<SettingsLink> Known =
+    [
+        new("Channels", "Storefronts, their API keys, abandonment delay and reminder settings.", "/settings/channels", MudBlazor.Icons.Material.Filled.Storefront),
+        new("E-mail", "SMTP or pickup folder, sender address and e-mail templates.", "/settings/email", MudBlazor.Icons.Material.Filled.Email),
+        new("Order lifecycle", "Order statuses, sub-statuses and their e-mail actions.", "/settings/order-statuses", MudBlazor.Icons.Material.Filled.AccountTree),
+        new("CRM", "Opportunity sync for carts and orders, connector and stage mapping.", "/settings/crm", MudBlazor.Icons.Material.Filled.Sync),
+        new("Workflows", "Cart and order workflows with their steps and transitions.", "/settings/workflows", MudBlazor.Icons.Material.Filled.Timeline),
+        new("Outbox", "E-mails waiting to be sent, sent and failed.", "/outbox", MudBlazor.Icons.Material.Filled.Outbox),
+    ];
+
+    /// <summary>Background jobs live in Hangfire's dashboard, which is not a Blazor page but always exists.</summary>
+    public static readonly SettingsLink Jobs = new("Jobs", "Background jobs: reminders, sync batches, retries (Hangfire dashboard).", "/hangfire", MudBlazor.Icons.Material.Filled.Schedule);
+
+    public static IReadOnlyList<SettingsLink> Available { get; } = Known.Where(l => RouteExists(l.Href)).ToList();
+
+    private static bool RouteExists(string href) =>
+        typeof(SettingsCatalog).Assembly.GetTypes()
+            .Where(t => typeof(IComponent).IsAssignableFrom(t))
+            .SelectMany(t => t.GetCustomAttributes(typeof(RouteAttribute), inherit: false).Cast<RouteAttribute>())
+            .Any(r => string.Equals(r.Template.TrimEnd('/'), href, StringComparison.OrdinalIgnoreCase));
+}
