@@ -15,7 +15,7 @@ builder.AddRootDevelopmentSettings();
 var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCommerceData(database, builder.Environment.ContentRootPath);
-builder.Services.AddJobs(database);
+builder.Services.AddJobs(database, builder.Configuration);
 builder.Services.AddDevelopmentSeeding(builder.Configuration, builder.Environment);
 builder.Services.AddWorkflows();
 builder.Services.AddEmail(builder.Configuration, builder.Environment);

@@ -42,6 +42,8 @@ internal sealed class AppProcess : IAsyncDisposable
         start.Environment["DemoShop__Seed"] = "false";
         start.Environment["Database__ConnectionString"] = $"Data Source={Path.GetFullPath(database)}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        // A web node: the sweep's own cost is measured on its own, not mixed into request throughput.
+        start.Environment["Jobs__RunServer"] = "false";
         start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

@@ -8,8 +8,9 @@ internal static class JobsSetup
     /// <summary>
     /// Hangfire's storage follows the database: SQLite keeps jobs in memory (every job is a sweep over durable
     /// state, so a restart loses no work); SQL Server uses its own tables, so several nodes share the queue.
+    /// <c>Jobs:RunServer=false</c> makes a web-only node: it serves pages and the API and leaves jobs to others.
     /// </summary>
-    public static IServiceCollection AddJobs(this IServiceCollection services, DatabaseOptions database)
+    public static IServiceCollection AddJobs(this IServiceCollection services, DatabaseOptions database, IConfiguration configuration)
     {
         services.AddHangfire(config =>
         {
@@ -21,7 +22,8 @@ internal static class JobsSetup
             else
                 config.UseInMemoryStorage();
         });
-        services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        if (configuration.GetValue("Jobs:RunServer", true))
+            services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
         return services;
     }
 
