@@ -1,4 +1,6 @@
 using CommerceDesk.Tests.Support;
+using CommerceDesk.Web.Workflows;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CommerceDesk.Tests.Browser;
@@ -68,6 +70,47 @@ public sealed class WorkflowBrowserTests(BrowserApp app) : IClassFixture<Browser
         await Assertions.Expect(page.Locator("button[data-transition]")).ToHaveCountAsync(0);
         await Assertions.Expect(log).ToContainTextAsync("No reply: answering machine");
         await app.AssertAccessibleAsync(page, "order-workflow");
+    }
+
+    [Fact]
+    public async Task AManagerAbandonsTheSelectedCartsFromTheGridAndSeesWhichWereSkipped()
+    {
+        long contactedId;
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            var shop = new ShopData(db);
+            var web = await shop.ChannelAsync();
+            var customer = await shop.CustomerAsync(web, "e2e-mass", "Max", "Masse", "max@e2e.test");
+            contactedId = (await shop.CartAsync(web, "E2E-MASS-1", customer, DateTime.UtcNow.AddHours(-5))).Id;
+            await shop.CartAsync(web, "E2E-MASS-2", customer, DateTime.UtcNow.AddHours(-4));
+        }
+        var fire = app.Factory.Services.GetRequiredService<FireTransition>();
+        (await fire.RunAsync(WorkflowTarget.Cart(contactedId), "log_call", new Dictionary<string, string?>
+        {
+            ["phone"] = "+49 30 1234", ["subject"] = "Status", ["calledAt"] = "2026-11-22T10:00", ["direction"] = "Outbound", ["outcome"] = "Answered",
+        }, new("e2e", "E2E"), expectedVersion: null)).Succeeded.ShouldBeTrue();
+
+        var page = await app.SignedInPageAsync(BackOfficeSignIn.ManagerEmail, BackOfficeSignIn.ManagerPassword, "/carts");
+        await page.FillAsync("#carts-search", "E2E-MASS");
+        var rows = page.Locator("tbody tr.mud-table-row");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        await Assertions.Expect(rows.Filter(new() { HasText = "E2E-MASS-1" })).ToContainTextAsync("Contacted");
+        await rows.Nth(0).Locator("input[type=checkbox]").CheckAsync();
+        await rows.Nth(1).Locator("input[type=checkbox]").CheckAsync();
+        page.Url.ShouldEndWith("/carts");
+
+        await page.Locator("[data-testid=workflow-mass-actions] button").First.ClickAsync();
+        await page.Locator("[data-mass-transition=abandon]").ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await dialog.GetByText("I want to abandon this cart").ClickAsync();
+        await dialog.Locator("textarea[data-field=note]").FillAsync("Season is over");
+        await dialog.Locator("[data-testid=submit]").ClickAsync();
+
+        await Assertions.Expect(dialog.Locator("[data-testid=mass-report]")).ToContainTextAsync("1 cart updated, 1 skipped");
+        await Assertions.Expect(dialog.Locator("[data-testid=skipped]")).ToContainTextAsync("cannot be abandoned without at least one contact");
+        await dialog.Locator("[data-testid=close]").ClickAsync();
+        await Assertions.Expect(rows.Filter(new() { HasText = "E2E-MASS-1" })).ToContainTextAsync("Abandoned");
+        await Assertions.Expect(rows.Filter(new() { HasText = "E2E-MASS-2" })).ToContainTextAsync("Open");
     }
 
     /// <summary>Clicks a workflow button, lets <paramref name="fill"/> complete the dialog, submits and waits for the dialog to close.</summary>
