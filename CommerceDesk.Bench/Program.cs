@@ -2,6 +2,7 @@ using System.Globalization;
 using CommerceDesk.Bench;
 using CommerceDesk.Bench.Api;
 using CommerceDesk.Bench.Dataset;
+using CommerceDesk.Bench.Grids;
 using CommerceDesk.Bench.Reporting;
 using CommerceDesk.Bench.Sweep;
 
@@ -17,6 +18,7 @@ report.Section("Data set generation", BenchReport.Table(["rows (incl. lines)", "
     [[rows.ToString("N0", CultureInfo.InvariantCulture), elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture),
       (rows / elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture), $"{new FileInfo(options.Database).Length / (1 << 20)} MiB"]]));
 
+await new GridBenchmarks(options.Database, options.Scale >= 1 ? 30 : 5).RunAsync(report);
 await new SweepBenchmark(options.Database, options.Scale).RunAsync(report);
 await new ApiThroughputBenchmark(options.Database, Math.Max(200, (int)(20_000 * options.Scale))).RunAsync(report);
 

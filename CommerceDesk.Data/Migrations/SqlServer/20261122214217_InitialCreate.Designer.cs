@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommerceDesk.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCommerceDbContext))]
-    [Migration("20261122210452_InitialCreate")]
+    [Migration("20261122214217_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommerceDesk.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCommerceDbContext))]
-    [Migration("20261122210441_InitialCreate")]
+    [Migration("20261122214203_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
