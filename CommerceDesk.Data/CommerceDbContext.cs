@@ -1,11 +1,14 @@
 using CommerceDesk.Data.Conventions;
 using CommerceDesk.Data.Identity;
 using CommerceDesk.Domain.Accounts;
+using CommerceDesk.Domain.Activities;
 using CommerceDesk.Domain.Carts;
 using CommerceDesk.Domain.Channels;
+using CommerceDesk.Domain.Crm;
 using CommerceDesk.Domain.Customers;
 using CommerceDesk.Domain.Orders;
 using CommerceDesk.Domain.Products;
+using CommerceDesk.Domain.Workflows;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,6 +27,9 @@ public abstract class CommerceDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Cart> Carts => Set<Cart>();
     public DbSet<Order> Orders => Set<Order>();
+    public DbSet<WorkflowItem> WorkflowItems => Set<WorkflowItem>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -6,6 +6,7 @@ using CommerceDesk.Web.Identity;
 using CommerceDesk.Web.Infrastructure;
 using CommerceDesk.Web.Seeding;
 using CommerceDesk.Web.Storefront;
+using CommerceDesk.Web.Workflows;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCommerceData(database, builder.Environment.ContentRootPath);
 builder.Services.AddJobs(database, builder.Configuration);
 builder.Services.AddDevelopmentSeeding(builder.Configuration, builder.Environment);
+builder.Services.AddWorkflows();
 builder.Services.AddEmail(builder.Configuration, builder.Environment);
 builder.Services.AddProblemDetails();
 builder.Services.AddStorefrontApi();

@@ -19,6 +19,7 @@ internal sealed class CartConfiguration : IEntityTypeConfiguration<Cart>
         builder.Property(c => c.CheckoutStep).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Property(c => c.WorkflowStep).HasMaxLength(Domain.Workflows.WorkflowItem.NameMaxLength);
         builder.Ignore(c => c.Currency);
         builder.Ignore(c => c.HasContactEmail);
 
@@ -43,6 +44,8 @@ internal sealed class CartConfiguration : IEntityTypeConfiguration<Cart>
         builder.HasIndex(c => new { c.ChannelId, c.LastActivityAt }).HasDatabaseName("IX_Carts_Channel_LastActivityAt");
         builder.HasIndex(c => new { c.CustomerId, c.LastActivityAt }).HasDatabaseName("IX_Carts_Customer");
         builder.HasIndex(c => c.Email).HasDatabaseName("IX_Carts_Email");
+        // Grid filter "Workflow step".
+        builder.HasIndex(c => new { c.WorkflowStep, c.LastActivityAt }).HasDatabaseName("IX_Carts_WorkflowStep");
         // A cart that arrives before its customer is linked when the customer is pushed.
         builder.HasIndex(c => new { c.ChannelId, c.CustomerExternalId }).HasDatabaseName("IX_Carts_PendingCustomer");
     }

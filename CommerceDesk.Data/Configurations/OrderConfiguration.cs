@@ -27,6 +27,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.Status).HasMaxLength(OrderStatuses.MaxLength);
         builder.Property(o => o.SubStatus).HasMaxLength(OrderStatuses.MaxLength);
         builder.Property(o => o.Version).IsConcurrencyToken();
+        builder.Property(o => o.FeedbackComments).HasMaxLength(Order.FeedbackMaxLength);
+        builder.Property(o => o.WorkflowStep).HasMaxLength(Domain.Workflows.WorkflowItem.NameMaxLength);
         builder.Ignore(o => o.Currency);
 
         builder.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.SetNull);
@@ -49,6 +51,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasIndex(o => new { o.CustomerId, o.PlacedAt }).HasDatabaseName("IX_Orders_Customer");
         builder.HasIndex(o => o.Number).HasDatabaseName("IX_Orders_Number");
         builder.HasIndex(o => o.Email).HasDatabaseName("IX_Orders_Email");
+        // Grid filter "Workflow step".
+        builder.HasIndex(o => new { o.WorkflowStep, o.PlacedAt }).HasDatabaseName("IX_Orders_WorkflowStep");
         // Orders that arrive before their cart or customer are linked when those are pushed.
         builder.HasIndex(o => new { o.ChannelId, o.CartExternalId }).HasDatabaseName("IX_Orders_PendingCart");
         builder.HasIndex(o => new { o.ChannelId, o.CustomerExternalId }).HasDatabaseName("IX_Orders_PendingCustomer");

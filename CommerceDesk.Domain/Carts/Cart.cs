@@ -3,7 +3,7 @@ using CommerceDesk.Domain.Crm;
 
 namespace CommerceDesk.Domain.Carts;
 
-public sealed class Cart : StorefrontRecord, IVersioned
+public sealed partial class Cart : StorefrontRecord, IVersioned
 {
     public const int MaxItems = 500;
 

@@ -3,7 +3,7 @@ using CommerceDesk.Domain.Crm;
 
 namespace CommerceDesk.Domain.Orders;
 
-public sealed class Order : StorefrontRecord, IVersioned
+public sealed partial class Order : StorefrontRecord, IVersioned
 {
     public const int NumberMaxLength = 50;
     public const int MaxLines = 500;

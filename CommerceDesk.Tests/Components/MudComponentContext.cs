@@ -3,6 +3,7 @@ using CommerceDesk.Data;
 using CommerceDesk.Tests.Support;
 using CommerceDesk.Web.Orders;
 using CommerceDesk.Web.Store;
+using CommerceDesk.Web.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -28,6 +29,7 @@ public abstract class MudComponentContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<NewOrdersNotifier>();
         Services.AddSingleton<CommerceDesk.Data.Interceptors.IDomainEventPublisher>(sp => sp.GetRequiredService<NewOrdersNotifier>());
         Services.AddScoped<NewOrdersFeed>();
+        Services.AddWorkflows();
     }
 
     protected CommerceDbContext CreateDbContext() =>

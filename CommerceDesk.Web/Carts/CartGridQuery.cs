@@ -4,6 +4,7 @@ using CommerceDesk.Domain.Carts;
 using CommerceDesk.Domain.Crm;
 using CommerceDesk.Web.Customers;
 using CommerceDesk.Web.Grids;
+using CommerceDesk.Web.Workflows;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceDesk.Web.Carts;
@@ -11,7 +12,7 @@ namespace CommerceDesk.Web.Carts;
 /// <summary>The carts grid's filters. Text search matches the cart id, the e-mail or the customer's name (prefix).</summary>
 public sealed record CartGridFilter(
     string? Search = null, CartStatus? Status = null, long? ChannelId = null, DateOnly? ActiveFrom = null, DateOnly? ActiveTo = null,
-    long? CustomerId = null)
+    long? CustomerId = null, string? WorkflowStep = null)
 {
     /// <summary>No filter: every row.</summary>
     public CartGridFilter() : this(Search: null) { }
@@ -20,9 +21,11 @@ public sealed record CartGridFilter(
 public sealed record CartRow(
     long Id, string ExternalId, string Channel, long? CustomerId, string? FirstName, string? LastName, string? Email,
     int ItemCount, decimal Subtotal, string Currency, CheckoutStep CheckoutStep, CartStatus Status, DateTime LastActivityAt,
-    CrmSyncStatus CrmStatus, string? CrmError, string? CrmExternalId)
+    CrmSyncStatus CrmStatus, string? CrmError, string? CrmExternalId, string? WorkflowStepName = null)
 {
     public string CustomerName => PersonName.Of(FirstName, LastName, Email);
+
+    public string WorkflowStep => WorkflowStepColumn.CartStepLabel(WorkflowStepName, Status);
 }
 
 /// <summary>One page of the carts grid: one round trip for the rows, one for the count, all in the database.</summary>
@@ -51,6 +54,7 @@ public static class CartGridQuery
         if (filter.Status is { } status) carts = carts.Where(c => c.Status == status);
         if (filter.ChannelId is { } channelId) carts = carts.Where(c => c.ChannelId == channelId);
         if (filter.CustomerId is { } customerId) carts = carts.Where(c => c.CustomerId == customerId);
+        if (filter.WorkflowStep is { Length: > 0 } step) carts = carts.WhereWorkflowStep(step);
         if (DayRange.StartOf(filter.ActiveFrom) is { } from) carts = carts.Where(c => c.LastActivityAt >= from);
         if (DayRange.EndOf(filter.ActiveTo) is { } to) carts = carts.Where(c => c.LastActivityAt < to);
 
@@ -100,6 +104,6 @@ public static class CartGridQuery
         return sorted.Select(x => new CartRow(
             x.Cart.Id, x.Cart.ExternalId, x.Channel, x.Cart.CustomerId, x.FirstName, x.LastName, x.Cart.Email,
             x.Cart.ItemCount, x.Cart.Subtotal.Amount, x.Cart.Subtotal.Currency, x.Cart.CheckoutStep, x.Cart.Status,
-            x.Cart.LastActivityAt, x.Cart.CrmSync.Status, x.Cart.CrmSync.LastError, x.Cart.CrmSync.ExternalId));
+            x.Cart.LastActivityAt, x.Cart.CrmSync.Status, x.Cart.CrmSync.LastError, x.Cart.CrmSync.ExternalId, x.Cart.WorkflowStep));
     }
 }

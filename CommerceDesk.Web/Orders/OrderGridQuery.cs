@@ -3,6 +3,7 @@ using CommerceDesk.Data.Search;
 using CommerceDesk.Domain.Crm;
 using CommerceDesk.Domain.Orders;
 using CommerceDesk.Web.Grids;
+using CommerceDesk.Web.Workflows;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceDesk.Web.Orders;
@@ -10,7 +11,7 @@ namespace CommerceDesk.Web.Orders;
 /// <summary>The orders grid's filters. Text search matches words of the order number, the e-mail or the customer's name (prefix), through the full-text index.</summary>
 public sealed record OrderGridFilter(
     string? Search = null, string? Status = null, long? ChannelId = null, DateOnly? PlacedFrom = null, DateOnly? PlacedTo = null,
-    long? CustomerId = null)
+    long? CustomerId = null, string? WorkflowStep = null)
 {
     /// <summary>No filter: every row.</summary>
     public OrderGridFilter() : this(Search: null) { }
@@ -19,9 +20,11 @@ public sealed record OrderGridFilter(
 public sealed record OrderRow(
     long Id, string Number, string Channel, long? CustomerId, string? FirstName, string? LastName, string? Email,
     DateTime PlacedAt, decimal Subtotal, string Currency, string Status, PaymentStatus PaymentStatus,
-    CommercialState CommercialState, CrmSyncStatus CrmStatus, string? CrmError, string? CrmExternalId)
+    CommercialState CommercialState, CrmSyncStatus CrmStatus, string? CrmError, string? CrmExternalId, string? WorkflowStepName = null)
 {
     public string CustomerName => PersonName.Of(FirstName, LastName, Email);
+
+    public string WorkflowStep => WorkflowStepColumn.OrderStepLabel(WorkflowStepName);
 }
 
 /// <summary>
@@ -55,6 +58,7 @@ public static class OrderGridQuery
         if (!string.IsNullOrWhiteSpace(filter.Status)) orders = orders.Where(o => o.Status == filter.Status);
         if (filter.ChannelId is { } channelId) orders = orders.Where(o => o.ChannelId == channelId);
         if (filter.CustomerId is { } customerId) orders = orders.Where(o => o.CustomerId == customerId);
+        if (filter.WorkflowStep is { Length: > 0 } step) orders = orders.WhereWorkflowStep(step);
         if (DayRange.StartOf(filter.PlacedFrom) is { } from) orders = orders.Where(o => o.PlacedAt >= from);
         if (DayRange.EndOf(filter.PlacedTo) is { } to) orders = orders.Where(o => o.PlacedAt < to);
 
@@ -104,6 +108,6 @@ public static class OrderGridQuery
         return sorted.Select(x => new OrderRow(
             x.Order.Id, x.Order.Number, x.Channel, x.Order.CustomerId, x.FirstName, x.LastName, x.Order.Email,
             x.Order.PlacedAt, x.Order.Subtotal.Amount, x.Order.Subtotal.Currency, x.Order.Status, x.Order.PaymentStatus,
-            x.Order.CommercialState, x.Order.CrmSync.Status, x.Order.CrmSync.LastError, x.Order.CrmSync.ExternalId));
+            x.Order.CommercialState, x.Order.CrmSync.Status, x.Order.CrmSync.LastError, x.Order.CrmSync.ExternalId, x.Order.WorkflowStep));
     }
 }

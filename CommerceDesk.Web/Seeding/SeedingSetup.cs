@@ -12,6 +12,7 @@ internal static class SeedingSetup
         services.AddSingleton(options);
         services.AddScoped<IStartupSeeder, DevelopmentChannelSeeder>();
         services.AddScoped<IStartupSeeder, DemoShopSeeder>();
+        services.AddScoped<IStartupSeeder, Workflows.WorkflowDemoSeeder>();
         return services;
     }
 }

@@ -1,5 +1,7 @@
 using CommerceDesk.Data;
+using CommerceDesk.Domain.Workflows;
 using CommerceDesk.Web.Storefront.Infrastructure;
+using CommerceDesk.Web.Workflows;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceDesk.Web.Storefront.Carts;
@@ -27,12 +29,22 @@ internal static class CartEndpoints
     }
 
     private static async Task<IResult> GetAsync(
-        string channel, string externalId, HttpContext http, IDbContextFactory<CommerceDbContext> factory, CancellationToken ct)
+        string channel, string externalId, HttpContext http, IDbContextFactory<CommerceDbContext> factory,
+        WorkflowRegistry workflows, TimeProvider time, CancellationToken ct)
     {
         var channelId = ApiKeyFilter.ChannelId(http);
         await using var db = await factory.CreateDbContextAsync(ct);
         var cart = await db.Carts.AsNoTracking()
             .SingleOrDefaultAsync(c => c.ChannelId == channelId && c.ExternalId == externalId, ct);
-        return cart is null ? StorefrontProblems.NotFound("cart", externalId) : Results.Ok(CartView.Of(cart));
+        if (cart is null) return StorefrontProblems.NotFound("cart", externalId);
+
+        // The back-office view: where the managers' workflow stands and the opportunity made from the record.
+        var workflow = await DescribeWorkflow.RunAsync(db, workflows, WorkflowTarget.Cart(cart.Id), time.GetUtcNow().UtcDateTime, ct);
+        var opportunityId = await db.Opportunities.Where(o => o.SourceCartId == cart.Id).Select(o => (long?)o.Id).FirstOrDefaultAsync(ct);
+        return Results.Ok(CartView.Of(cart) with
+        {
+            Workflow = workflow is null ? null : new WorkflowView(workflow.Name, workflow.Step, workflow.AvailableTransitions),
+            OpportunityId = opportunityId,
+        });
     }
 }

@@ -12,9 +12,9 @@ public sealed record CartView(
     string? Email, string Currency, IReadOnlyList<LineView> Items, decimal Subtotal, int ItemCount,
     CheckoutStep CheckoutStep, CartStatus Status, DateTime LastActivityAt, DateTime? AbandonedAt,
     [property: Description("The order placed from this cart, once received.")] long? OrderId,
-    [property: Description("Always null until workflows are introduced.")] WorkflowView? Workflow,
+    [property: Description("The back-office workflow (GET only; null on PUT responses).")] WorkflowView? Workflow,
     CrmSyncView CrmSync,
-    [property: Description("Always null until CRM opportunities are introduced.")] long? OpportunityId,
+    [property: Description("The CRM opportunity made from this record, if any (GET only).")] long? OpportunityId,
     DateTime? UpdatedAt, DateTime CreatedAt)
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

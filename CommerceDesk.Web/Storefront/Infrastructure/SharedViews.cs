@@ -24,7 +24,7 @@ public sealed record CrmSyncView(CrmSyncStatus Status, string? ExternalId)
     public static CrmSyncView Of(CrmSyncState state) => new(state.Status, state.ExternalId);
 }
 
-[Description("The back-office workflow item. Workflows arrive in a later version: until then this is always null.")]
+[Description("The back-office workflow: its name, the current step and the transitions a manager can fire now.")]
 public sealed record WorkflowView(string Name, string Step, IReadOnlyList<string> AvailableTransitions);
 
 internal static class LineValidation

@@ -1,5 +1,7 @@
 using CommerceDesk.Data;
+using CommerceDesk.Domain.Workflows;
 using CommerceDesk.Web.Storefront.Infrastructure;
+using CommerceDesk.Web.Workflows;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceDesk.Web.Storefront.Orders;
@@ -27,12 +29,22 @@ internal static class OrderEndpoints
     }
 
     private static async Task<IResult> GetAsync(
-        string channel, string externalId, HttpContext http, IDbContextFactory<CommerceDbContext> factory, CancellationToken ct)
+        string channel, string externalId, HttpContext http, IDbContextFactory<CommerceDbContext> factory,
+        WorkflowRegistry workflows, TimeProvider time, CancellationToken ct)
     {
         var channelId = ApiKeyFilter.ChannelId(http);
         await using var db = await factory.CreateDbContextAsync(ct);
         var order = await db.Orders.AsNoTracking()
             .SingleOrDefaultAsync(o => o.ChannelId == channelId && o.ExternalId == externalId, ct);
-        return order is null ? StorefrontProblems.NotFound("order", externalId) : Results.Ok(OrderView.Of(order));
+        if (order is null) return StorefrontProblems.NotFound("order", externalId);
+
+        // The back-office view: where the managers' workflow stands and the opportunity made from the record.
+        var workflow = await DescribeWorkflow.RunAsync(db, workflows, WorkflowTarget.Order(order.Id), time.GetUtcNow().UtcDateTime, ct);
+        var opportunityId = await db.Opportunities.Where(o => o.SourceOrderId == order.Id).Select(o => (long?)o.Id).FirstOrDefaultAsync(ct);
+        return Results.Ok(OrderView.Of(order) with
+        {
+            Workflow = workflow is null ? null : new WorkflowView(workflow.Name, workflow.Step, workflow.AvailableTransitions),
+            OpportunityId = opportunityId,
+        });
     }
 }

@@ -18,9 +18,9 @@ public sealed record OrderView(
     [property: Description("quotationSent until paid (offline payments until a manager confirms), then salesOrder.")] CommercialState CommercialState,
     [property: Description("Lifecycle main status, e.g. Incoming.")] string Status, string? SubStatus,
     DateTime PlacedAt,
-    [property: Description("Always null until workflows are introduced.")] WorkflowView? Workflow,
+    [property: Description("The back-office workflow (GET only; null on PUT responses).")] WorkflowView? Workflow,
     CrmSyncView CrmSync,
-    [property: Description("Always null until CRM opportunities are introduced.")] long? OpportunityId,
+    [property: Description("The CRM opportunity made from this record, if any (GET only).")] long? OpportunityId,
     DateTime? UpdatedAt, DateTime CreatedAt)
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

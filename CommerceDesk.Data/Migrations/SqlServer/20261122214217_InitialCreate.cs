@@ -321,6 +321,42 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Activities",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CartId = table.Column<long>(type: "bigint", nullable: true),
+                    OrderId = table.Column<long>(type: "bigint", nullable: true),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ActivityType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Phone = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Subject = table.Column<string>(type: "nvarchar(250)", maxLength: 250, nullable: true),
+                    CalledAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Direction = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    DurationMinutes = table.Column<int>(type: "int", nullable: true),
+                    Outcome = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    Notes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    EmailTo = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    EmailBody = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
+                    EmailStatus = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    OutboxKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Activities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Activities_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CartItems",
                 columns: table => new
                 {
@@ -356,6 +392,7 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                     ReminderCheckedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     OrderId = table.Column<long>(type: "bigint", nullable: true),
                     Version = table.Column<int>(type: "int", nullable: false),
+                    WorkflowStep = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     CrmExternalId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     CrmSyncError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     CrmSyncStatus = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
@@ -402,6 +439,10 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                     Status = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
                     SubStatus = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
                     Version = table.Column<int>(type: "int", nullable: false),
+                    FeedbackRating = table.Column<int>(type: "int", nullable: true),
+                    FeedbackComments = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    FeedbackAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    WorkflowStep = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     CrmExternalId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     CrmSyncError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     CrmSyncStatus = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
@@ -439,6 +480,54 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Opportunities",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(250)", maxLength: 250, nullable: false),
+                    AccountId = table.Column<long>(type: "bigint", nullable: true),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: true),
+                    ContactRole = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Stage = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    CloseDate = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SourceCartId = table.Column<long>(type: "bigint", nullable: true),
+                    SourceOrderId = table.Column<long>(type: "bigint", nullable: true),
+                    OwnerUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    OwnerName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ExternalCrmId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "varchar(3)", unicode: false, maxLength: 3, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Opportunities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Opportunities_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Opportunities_Carts_SourceCartId",
+                        column: x => x.SourceCartId,
+                        principalTable: "Carts",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_Opportunities_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_Opportunities_Orders_SourceOrderId",
+                        column: x => x.SourceOrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrderLines",
                 columns: table => new
                 {
@@ -462,10 +551,107 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "WorkflowItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    WorkflowName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CartId = table.Column<long>(type: "bigint", nullable: true),
+                    OrderId = table.Column<long>(type: "bigint", nullable: true),
+                    CurrentStep = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LastTransitionAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastTransitionBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkflowItems_Carts_CartId",
+                        column: x => x.CartId,
+                        principalTable: "Carts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WorkflowItems_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpportunityStageChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FromStage = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
+                    ToStage = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    ChangedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    OpportunityId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpportunityStageChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpportunityStageChanges_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkflowTransitions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Transition = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    TransitionLabel = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    FromStep = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ToStep = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    FormData = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    WorkflowItemId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkflowTransitions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkflowTransitions_WorkflowItems_WorkflowItemId",
+                        column: x => x.WorkflowItemId,
+                        principalTable: "WorkflowItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Accounts_Name",
                 table: "Accounts",
                 column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_Cart",
+                table: "Activities",
+                columns: new[] { "CartId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_Customer",
+                table: "Activities",
+                columns: new[] { "CustomerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activities_Order",
+                table: "Activities",
+                columns: new[] { "OrderId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -558,6 +744,11 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                 columns: new[] { "Status", "ReminderCheckedAt", "AbandonedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Carts_WorkflowStep",
+                table: "Carts",
+                columns: new[] { "WorkflowStep", "LastActivityAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ChannelApiKeys_ChannelId",
                 table: "ChannelApiKeys",
                 column: "ChannelId");
@@ -615,6 +806,35 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                 table: "EmailTemplate",
                 column: "Key",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_Account",
+                table: "Opportunities",
+                columns: new[] { "AccountId", "CloseDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_Customer",
+                table: "Opportunities",
+                columns: new[] { "CustomerId", "CloseDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_SourceCart",
+                table: "Opportunities",
+                column: "SourceCartId",
+                unique: true,
+                filter: "[SourceCartId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_SourceOrder",
+                table: "Opportunities",
+                column: "SourceOrderId",
+                unique: true,
+                filter: "[SourceOrderId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpportunityStageChanges_OpportunityId",
+                table: "OpportunityStageChanges",
+                column: "OpportunityId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OrderLines_OrderId",
@@ -678,6 +898,11 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                 columns: new[] { "Status", "PlacedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_WorkflowStep",
+                table: "Orders",
+                columns: new[] { "WorkflowStep", "PlacedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_CreatedAt",
                 table: "OutboxMessages",
                 column: "CreatedAt");
@@ -698,6 +923,46 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                 table: "Products",
                 column: "Sku",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowItems_Cart",
+                table: "WorkflowItems",
+                columns: new[] { "CartId", "WorkflowName" },
+                unique: true,
+                filter: "[CartId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowItems_Order",
+                table: "WorkflowItems",
+                columns: new[] { "OrderId", "WorkflowName" },
+                unique: true,
+                filter: "[OrderId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowItems_Step",
+                table: "WorkflowItems",
+                columns: new[] { "WorkflowName", "CurrentStep" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowTransitions_WorkflowItemId",
+                table: "WorkflowTransitions",
+                column: "WorkflowItemId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Activities_Carts_CartId",
+                table: "Activities",
+                column: "CartId",
+                principalTable: "Carts",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Activities_Orders_OrderId",
+                table: "Activities",
+                column: "OrderId",
+                principalTable: "Orders",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
 
             migrationBuilder.AddForeignKey(
                 name: "FK_CartItems_Carts_CartId",
@@ -724,6 +989,9 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                 table: "Orders");
 
             migrationBuilder.DropTable(
+                name: "Activities");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -748,6 +1016,9 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                 name: "EmailTemplate");
 
             migrationBuilder.DropTable(
+                name: "OpportunityStageChanges");
+
+            migrationBuilder.DropTable(
                 name: "OrderLines");
 
             migrationBuilder.DropTable(
@@ -757,10 +1028,19 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                 name: "Products");
 
             migrationBuilder.DropTable(
+                name: "WorkflowTransitions");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Opportunities");
+
+            migrationBuilder.DropTable(
+                name: "WorkflowItems");
 
             migrationBuilder.DropTable(
                 name: "Carts");

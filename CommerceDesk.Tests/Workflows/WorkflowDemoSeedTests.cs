@@ -1,0 +1,47 @@
+using CommerceDesk.Domain.Carts;
+using CommerceDesk.Tests.Support;
+using CommerceDesk.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using CartFlow = CommerceDesk.Domain.Workflows.AbandonedShoppingCartWorkflow;
+
+namespace CommerceDesk.Tests.Workflows;
+
+public sealed class DemoShopFactory : CommerceDeskFactory
+{
+    protected override bool SeedDemoShop => true;
+}
+
+/// <summary>The Development demo shows workflows in every step, consistent with the carts' statuses.</summary>
+public sealed class WorkflowDemoSeedTests(DemoShopFactory factory) : IClassFixture<DemoShopFactory>
+{
+    [Fact]
+    public async Task TheDemoPutsCartsAndOrdersThroughTheirWorkflowsAndLostCartsAreAbandonedAfterAContact()
+    {
+        factory.CreateClient().Dispose();
+        await using var db = factory.CreateDbContext();
+
+        var items = await db.WorkflowItems.ToListAsync();
+        items.ShouldContain(i => i.OrderId != null);
+        items.Select(i => i.CurrentStep).Distinct().Count().ShouldBeGreaterThan(3);
+        (await db.Activities.CountAsync()).ShouldBeGreaterThan(0);
+        var lost = await db.Carts.Where(c => c.Status == CartStatus.Lost).ToListAsync();
+        lost.ShouldNotBeEmpty();
+        lost.ShouldAllBe(c => c.WorkflowStep == CartFlow.Steps.Abandoned);
+    }
+
+    [Fact]
+    public async Task SeedingAgainAddsNothing()
+    {
+        factory.CreateClient().Dispose();
+        await using (var before = factory.CreateDbContext())
+        {
+            var count = await before.WorkflowItems.CountAsync();
+
+            using var scope = factory.Services.CreateScope();
+            foreach (var seeder in scope.ServiceProvider.GetServices<IStartupSeeder>()) await seeder.SeedAsync(CancellationToken.None);
+
+            (await before.WorkflowItems.CountAsync()).ShouldBe(count);
+        }
+    }
+}
