@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommerceDesk.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCommerceDbContext))]
-    [Migration("20261122213603_FullTextSearch")]
+    [Migration("20261122215058_FullTextSearch")]
     partial class FullTextSearch
     {
         /// <inheritdoc />
@@ -118,6 +118,59 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                     b.ToTable("Accounts");
                 });
 
+            modelBuilder.Entity("CommerceDesk.Domain.Activities.Activity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActivityType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long?>("CartId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CartId", "CreatedAt")
+                        .HasDatabaseName("IX_Activities_Cart");
+
+                    b.HasIndex("CustomerId", "CreatedAt")
+                        .HasDatabaseName("IX_Activities_Customer");
+
+                    b.HasIndex("OrderId", "CreatedAt")
+                        .HasDatabaseName("IX_Activities_Order");
+
+                    b.ToTable("Activities", (string)null);
+
+                    b.HasDiscriminator<string>("ActivityType").HasValue("Activity");
+
+                    b.UseTphMappingStrategy();
+                });
+
             modelBuilder.Entity("CommerceDesk.Domain.Carts.Cart", b =>
                 {
                     b.Property<long>("Id")
@@ -183,6 +236,10 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<string>("WorkflowStep")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "CrmSync", "CommerceDesk.Domain.Carts.Cart.CrmSync#CrmSyncState", b1 =>
                         {
                             b1.IsRequired();
@@ -245,6 +302,9 @@ namespace CommerceDesk.Data.Migrations.SqlServer
 
                     b.HasIndex("CustomerId", "LastActivityAt")
                         .HasDatabaseName("IX_Carts_Customer");
+
+                    b.HasIndex("WorkflowStep", "LastActivityAt")
+                        .HasDatabaseName("IX_Carts_WorkflowStep");
 
                     b.HasIndex("Status", "ChannelId", "LastActivityAt")
                         .HasDatabaseName("IX_Carts_OpenByLastActivity");
@@ -349,6 +409,101 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ChannelApiKeys");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.Opportunity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AccountId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CloseDate")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ContactRole")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ExternalCrmId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("nvarchar(250)");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long?>("SourceCartId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SourceOrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "CommerceDesk.Domain.Crm.Opportunity.Amount#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("bigint")
+                                .HasColumnName("Amount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .IsUnicode(false)
+                                .HasColumnType("varchar(3)")
+                                .HasColumnName("Currency");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceCartId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Opportunities_SourceCart")
+                        .HasFilter("[SourceCartId] IS NOT NULL");
+
+                    b.HasIndex("SourceOrderId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Opportunities_SourceOrder")
+                        .HasFilter("[SourceOrderId] IS NOT NULL");
+
+                    b.HasIndex("AccountId", "CloseDate")
+                        .HasDatabaseName("IX_Opportunities_Account");
+
+                    b.HasIndex("CustomerId", "CloseDate")
+                        .HasDatabaseName("IX_Opportunities_Customer");
+
+                    b.ToTable("Opportunities");
                 });
 
             modelBuilder.Entity("CommerceDesk.Domain.Customers.Customer", b =>
@@ -590,6 +745,16 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<DateTime?>("FeedbackAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FeedbackComments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int?>("FeedbackRating")
+                        .HasColumnType("int");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -618,6 +783,10 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
+
+                    b.Property<string>("WorkflowStep")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "CrmSync", "CommerceDesk.Domain.Orders.Order.CrmSync#CrmSyncState", b1 =>
                         {
@@ -711,6 +880,9 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                     b.HasIndex("Status", "PlacedAt")
                         .HasDatabaseName("IX_Orders_Status_PlacedAt");
 
+                    b.HasIndex("WorkflowStep", "PlacedAt")
+                        .HasDatabaseName("IX_Orders_WorkflowStep");
+
                     b.ToTable("Orders");
                 });
 
@@ -760,6 +932,62 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Products");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Workflows.WorkflowItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("CartId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CurrentStep")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("LastTransitionAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LastTransitionBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("WorkflowName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CartId", "WorkflowName")
+                        .IsUnique()
+                        .HasDatabaseName("IX_WorkflowItems_Cart")
+                        .HasFilter("[CartId] IS NOT NULL");
+
+                    b.HasIndex("OrderId", "WorkflowName")
+                        .IsUnique()
+                        .HasDatabaseName("IX_WorkflowItems_Order")
+                        .HasFilter("[OrderId] IS NOT NULL");
+
+                    b.HasIndex("WorkflowName", "CurrentStep")
+                        .HasDatabaseName("IX_WorkflowItems_Step");
+
+                    b.ToTable("WorkflowItems");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -895,6 +1123,118 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CommerceDesk.Domain.Activities.CallActivity", b =>
+                {
+                    b.HasBaseType("CommerceDesk.Domain.Activities.Activity");
+
+                    b.Property<DateTime>("CalledAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Notes")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)")
+                        .HasColumnName("Notes");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasMaxLength(250)
+                        .HasColumnType("nvarchar(250)")
+                        .HasColumnName("Subject");
+
+                    b.HasDiscriminator().HasValue("Call");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Activities.EmailActivity", b =>
+                {
+                    b.HasBaseType("CommerceDesk.Domain.Activities.Activity");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("EmailBody");
+
+                    b.Property<string>("OutboxKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)")
+                        .HasColumnName("EmailStatus");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasMaxLength(250)
+                        .HasColumnType("nvarchar(250)")
+                        .HasColumnName("Subject");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)")
+                        .HasColumnName("EmailTo");
+
+                    b.HasDiscriminator().HasValue("Email");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Activities.NoteActivity", b =>
+                {
+                    b.HasBaseType("CommerceDesk.Domain.Activities.Activity");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)")
+                        .HasColumnName("Notes");
+
+                    b.HasDiscriminator().HasValue("Note");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Activities.Activity", b =>
+                {
+                    b.HasOne("CommerceDesk.Domain.Carts.Cart", null)
+                        .WithMany()
+                        .HasForeignKey("CartId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CommerceDesk.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CommerceDesk.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("CommerceDesk.Domain.Carts.Cart", b =>
                 {
                     b.HasOne("CommerceDesk.Domain.Channels.Channel", null)
@@ -965,6 +1305,69 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Channel");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.Opportunity", b =>
+                {
+                    b.HasOne("CommerceDesk.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CommerceDesk.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CommerceDesk.Domain.Carts.Cart", null)
+                        .WithMany()
+                        .HasForeignKey("SourceCartId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CommerceDesk.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("SourceOrderId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.OwnsMany("CommerceDesk.Domain.Crm.OpportunityStageChange", "StageHistory", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<long>("Id"));
+
+                            b1.Property<DateTime>("ChangedAt")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<string>("ChangedBy")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("nvarchar(256)");
+
+                            b1.Property<string>("FromStage")
+                                .HasMaxLength(60)
+                                .HasColumnType("nvarchar(60)");
+
+                            b1.Property<long>("OpportunityId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("ToStage")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("nvarchar(60)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("OpportunityId");
+
+                            b1.ToTable("OpportunityStageChanges", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OpportunityId");
+                        });
+
+                    b.Navigation("StageHistory");
                 });
 
             modelBuilder.Entity("CommerceDesk.Domain.Customers.Customer", b =>
@@ -1045,6 +1448,79 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         });
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Workflows.WorkflowItem", b =>
+                {
+                    b.HasOne("CommerceDesk.Domain.Carts.Cart", null)
+                        .WithMany()
+                        .HasForeignKey("CartId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CommerceDesk.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.OwnsMany("CommerceDesk.Domain.Workflows.WorkflowTransitionRecord", "Transitions", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<long>("Id"));
+
+                            b1.Property<DateTime>("At")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<string>("FormData")
+                                .IsRequired()
+                                .HasColumnType("nvarchar(max)");
+
+                            b1.Property<string>("FromStep")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<string>("ToStep")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<string>("Transition")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<string>("TransitionLabel")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<string>("UserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("nvarchar(450)");
+
+                            b1.Property<string>("UserName")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("nvarchar(256)");
+
+                            b1.Property<long>("WorkflowItemId")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("WorkflowItemId");
+
+                            b1.ToTable("WorkflowTransitions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("WorkflowItemId");
+                        });
+
+                    b.Navigation("Transitions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

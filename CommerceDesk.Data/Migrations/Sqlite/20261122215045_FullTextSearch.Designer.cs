@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommerceDesk.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCommerceDbContext))]
-    [Migration("20261122213532_FullTextSearch")]
+    [Migration("20261122215045_FullTextSearch")]
     partial class FullTextSearch
     {
         /// <inheritdoc />
@@ -110,6 +110,57 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                     b.ToTable("Accounts");
                 });
 
+            modelBuilder.Entity("CommerceDesk.Domain.Activities.Activity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActivityType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CartId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CartId", "CreatedAt")
+                        .HasDatabaseName("IX_Activities_Cart");
+
+                    b.HasIndex("CustomerId", "CreatedAt")
+                        .HasDatabaseName("IX_Activities_Customer");
+
+                    b.HasIndex("OrderId", "CreatedAt")
+                        .HasDatabaseName("IX_Activities_Order");
+
+                    b.ToTable("Activities", (string)null);
+
+                    b.HasDiscriminator<string>("ActivityType").HasValue("Activity");
+
+                    b.UseTphMappingStrategy();
+                });
+
             modelBuilder.Entity("CommerceDesk.Domain.Carts.Cart", b =>
                 {
                     b.Property<long>("Id")
@@ -173,6 +224,10 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("WorkflowStep")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "CrmSync", "CommerceDesk.Domain.Carts.Cart.CrmSync#CrmSyncState", b1 =>
                         {
                             b1.IsRequired();
@@ -235,6 +290,9 @@ namespace CommerceDesk.Data.Migrations.Sqlite
 
                     b.HasIndex("CustomerId", "LastActivityAt")
                         .HasDatabaseName("IX_Carts_Customer");
+
+                    b.HasIndex("WorkflowStep", "LastActivityAt")
+                        .HasDatabaseName("IX_Carts_WorkflowStep");
 
                     b.HasIndex("Status", "ChannelId", "LastActivityAt")
                         .HasDatabaseName("IX_Carts_OpenByLastActivity");
@@ -335,6 +393,97 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ChannelApiKeys");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.Opportunity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AccountId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CloseDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactRole")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalCrmId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SourceCartId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SourceOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "CommerceDesk.Domain.Crm.Opportunity.Amount#Money", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Amount");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .IsUnicode(false)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Currency");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceCartId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Opportunities_SourceCart");
+
+                    b.HasIndex("SourceOrderId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Opportunities_SourceOrder");
+
+                    b.HasIndex("AccountId", "CloseDate")
+                        .HasDatabaseName("IX_Opportunities_Account");
+
+                    b.HasIndex("CustomerId", "CloseDate")
+                        .HasDatabaseName("IX_Opportunities_Customer");
+
+                    b.ToTable("Opportunities");
                 });
 
             modelBuilder.Entity("CommerceDesk.Domain.Customers.Customer", b =>
@@ -568,6 +717,16 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FeedbackAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeedbackComments")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FeedbackRating")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -596,6 +755,10 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WorkflowStep")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "CrmSync", "CommerceDesk.Domain.Orders.Order.CrmSync#CrmSyncState", b1 =>
                         {
@@ -689,6 +852,9 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                     b.HasIndex("Status", "PlacedAt")
                         .HasDatabaseName("IX_Orders_Status_PlacedAt");
 
+                    b.HasIndex("WorkflowStep", "PlacedAt")
+                        .HasDatabaseName("IX_Orders_WorkflowStep");
+
                     b.ToTable("Orders");
                 });
 
@@ -736,6 +902,58 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Products");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Workflows.WorkflowItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CartId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CurrentStep")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastTransitionAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastTransitionBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WorkflowName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CartId", "WorkflowName")
+                        .IsUnique()
+                        .HasDatabaseName("IX_WorkflowItems_Cart");
+
+                    b.HasIndex("OrderId", "WorkflowName")
+                        .IsUnique()
+                        .HasDatabaseName("IX_WorkflowItems_Order");
+
+                    b.HasIndex("WorkflowName", "CurrentStep")
+                        .HasDatabaseName("IX_WorkflowItems_Step");
+
+                    b.ToTable("WorkflowItems");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -866,6 +1084,118 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CommerceDesk.Domain.Activities.CallActivity", b =>
+                {
+                    b.HasBaseType("CommerceDesk.Domain.Activities.Activity");
+
+                    b.Property<DateTime>("CalledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Notes");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Subject");
+
+                    b.HasDiscriminator().HasValue("Call");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Activities.EmailActivity", b =>
+                {
+                    b.HasBaseType("CommerceDesk.Domain.Activities.Activity");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("EmailBody");
+
+                    b.Property<string>("OutboxKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("EmailStatus");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Subject");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("EmailTo");
+
+                    b.HasDiscriminator().HasValue("Email");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Activities.NoteActivity", b =>
+                {
+                    b.HasBaseType("CommerceDesk.Domain.Activities.Activity");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .ValueGeneratedOnUpdateSometimes()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Notes");
+
+                    b.HasDiscriminator().HasValue("Note");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Activities.Activity", b =>
+                {
+                    b.HasOne("CommerceDesk.Domain.Carts.Cart", null)
+                        .WithMany()
+                        .HasForeignKey("CartId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CommerceDesk.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CommerceDesk.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("CommerceDesk.Domain.Carts.Cart", b =>
                 {
                     b.HasOne("CommerceDesk.Domain.Channels.Channel", null)
@@ -934,6 +1264,67 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Channel");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.Opportunity", b =>
+                {
+                    b.HasOne("CommerceDesk.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CommerceDesk.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CommerceDesk.Domain.Carts.Cart", null)
+                        .WithMany()
+                        .HasForeignKey("SourceCartId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CommerceDesk.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("SourceOrderId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.OwnsMany("CommerceDesk.Domain.Crm.OpportunityStageChange", "StageHistory", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime>("ChangedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ChangedBy")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FromStage")
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("OpportunityId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ToStage")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("OpportunityId");
+
+                            b1.ToTable("OpportunityStageChanges", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OpportunityId");
+                        });
+
+                    b.Navigation("StageHistory");
                 });
 
             modelBuilder.Entity("CommerceDesk.Domain.Customers.Customer", b =>
@@ -1012,6 +1403,77 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Workflows.WorkflowItem", b =>
+                {
+                    b.HasOne("CommerceDesk.Domain.Carts.Cart", null)
+                        .WithMany()
+                        .HasForeignKey("CartId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CommerceDesk.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.OwnsMany("CommerceDesk.Domain.Workflows.WorkflowTransitionRecord", "Transitions", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime>("At")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FormData")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FromStep")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ToStep")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Transition")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("TransitionLabel")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("UserId")
+                                .IsRequired()
+                                .HasMaxLength(450)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("UserName")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("WorkflowItemId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("WorkflowItemId");
+
+                            b1.ToTable("WorkflowTransitions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("WorkflowItemId");
+                        });
+
+                    b.Navigation("Transitions");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
