@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace CommerceDesk.Tests.Browser;
 
 /// <summary>End to end in Debian's Chromium against the real app: sign in, grids, record pages, the live badge, axe-core.</summary>
+[Collection(WholeAppCollection.Name)]
 public sealed class BackOfficeBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]

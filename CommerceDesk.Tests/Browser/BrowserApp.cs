@@ -14,6 +14,16 @@ public sealed class BrowserAppFactory : CommerceDeskFactory
     protected override bool SeedDemoShop => true;
 }
 
+/// <summary>
+/// Tests that start a whole app (with a Chromium, or by `dotnet run`) run one class after another: two at once
+/// on a shared 2-core machine starve each other.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class WholeAppCollection
+{
+    public const string Name = "Whole app";
+}
+
 /// <summary>One app and one Debian Chromium for the browser tests of a class.</summary>
 public sealed class BrowserApp : IAsyncLifetime
 {
@@ -32,6 +42,8 @@ public sealed class BrowserApp : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotFolder);
 
         _playwright = await Playwright.CreateAsync();
+        // Generous waits: CI machines are shared and slow at times. These are limits, not measurements.
+        Assertions.SetDefaultExpectTimeout(30_000);
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = "/usr/bin/chromium",
@@ -43,7 +55,7 @@ public sealed class BrowserApp : IAsyncLifetime
     /// <summary>A fresh browser context (its own cookies), signed in through the real sign-in form.</summary>
     public async Task<IPage> SignedInPageAsync(string email, string password, string path = "/")
     {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 }, BaseURL = BaseUrl });
+        var context = await NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
         await page.WaitForURLAsync("**/account/login**");
@@ -55,10 +67,14 @@ public sealed class BrowserApp : IAsyncLifetime
         return page;
     }
 
-    public async Task<IPage> AnonymousPageAsync()
+    public async Task<IPage> AnonymousPageAsync() => await (await NewContextAsync()).NewPageAsync();
+
+    private async Task<IBrowserContext> NewContextAsync()
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 }, BaseURL = BaseUrl });
-        return await context.NewPageAsync();
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
+        return context;
     }
 
     /// <summary>Waits until the page's Blazor circuit is live, so clicks and typing reach the server.</summary>

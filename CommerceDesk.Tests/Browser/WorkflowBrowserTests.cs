@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 namespace CommerceDesk.Tests.Browser;
 
 /// <summary>A manager works a cart and an order through their workflows in Debian's Chromium against the real app.</summary>
+[Collection(WholeAppCollection.Name)]
 public sealed class WorkflowBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]

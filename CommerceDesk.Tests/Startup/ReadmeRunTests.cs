@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Net;
+using CommerceDesk.Tests.Browser;
 using CommerceDesk.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace CommerceDesk.Tests.Startup;
 
 /// <summary>Runs the app exactly as the README says (`dotnet run --project CommerceDesk.Web`) and asks it for /health.</summary>
+[Collection(WholeAppCollection.Name)]
 public sealed class ReadmeRunTests
 {
     [Fact]
