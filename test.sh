@@ -17,8 +17,12 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 results=$(mktemp -d)
-dotnet build CommerceDesk.sln -c Release 2>&1 | tail -3
-if [ "${PIPESTATUS[0]}" != 0 ]; then echo "build failed"; echo "0 passed, 1 failed"; exit 1; fi
+build_log=$(mktemp)
+if ! dotnet build CommerceDesk.sln -c Release >"$build_log" 2>&1; then
+  grep -E ": error " "$build_log" | sort -u | head -40
+  echo "build failed"; echo "0 passed, 1 failed"; exit 1
+fi
+tail -3 "$build_log"
 
 status=0
 for project in $(ls -d *.Tests/ | sed 's:/$::'); do

@@ -56,6 +56,32 @@ public sealed class EmailComponentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheGridsMassActionQueuesEligibleCartsAndReportsTheRest()
+    {
+        var channel = await _kit.AddChannelAsync();
+        var first = await _kit.AddCartAsync(channel.Id);
+        var snackbar = _context.Services.GetRequiredService<ISnackbar>();
+        var done = 0;
+        var cut = _context.Render<SendRemindersMassAction>(p => p
+            .Add(b => b.SelectedIds, new long[] { first.Id, 999_999 })
+            .Add(b => b.OnDone, () => done++));
+
+        cut.Find("[data-testid=mass-send-reminder]").TextContent.ShouldContain("(2)");
+        cut.Find("[data-testid=mass-send-reminder]").Click();
+        cut.WaitForAssertion(() => done.ShouldBe(1));
+
+        var message = snackbar.ShownSnackbars.Single().Message;
+        message.ShouldStartWith("1 reminder(s) queued; 1 skipped: #999999");
+        await using var db = _kit.Db();
+        (await db.Set<OutboxMessage>().SingleAsync()).DedupeKey.ShouldBe($"cart-reminder:{first.Id}");
+    }
+
+    [Fact]
+    public void TheMassActionIsDisabledWithoutASelection() =>
+        _context.Render<SendRemindersMassAction>(p => p.Add(b => b.SelectedIds, Array.Empty<long>()))
+            .Find("[data-testid=mass-send-reminder]").HasAttribute("disabled").ShouldBeTrue();
+
+    [Fact]
     public async Task TheTemplatePageShowsALiquidErrorAndSavesNothing()
     {
         var cut = _context.Render<EmailTemplatesPage>();
