@@ -33,11 +33,12 @@ internal sealed class GridBenchmarks(string database, int runs)
         await using (var db = await factory.CreateDbContextAsync())
         {
             channel = await db.Channels.Where(c => c.Code == "b2b").Select(c => c.Id).SingleAsync();
-            // Search terms taken from the data, a typical row's, so each search finds something real.
-            lastName = (await db.Customers.OrderBy(c => c.Id).Skip(4241).Select(c => c.LastName).FirstAsync())!;
-            email = (await db.Orders.OrderBy(o => o.Id).Skip(4241).Select(o => o.Email).FirstAsync())!;
-            number = await db.Orders.OrderBy(o => o.Id).Skip(4241).Select(o => o.Number).FirstAsync();
-            cartId = await db.Carts.OrderBy(c => c.Id).Skip(4241).Select(c => c.ExternalId).FirstAsync();
+            // Search terms taken from the data (the middle row's), so each search finds something real at any scale.
+            var middle = await db.Customers.CountAsync() / 2;
+            lastName = (await db.Customers.OrderBy(c => c.Id).Skip(middle).Select(c => c.LastName).FirstAsync())!;
+            email = (await db.Orders.OrderBy(o => o.Id).Skip(middle).Select(o => o.Email).FirstAsync())!;
+            number = await db.Orders.OrderBy(o => o.Id).Skip(middle).Select(o => o.Number).FirstAsync();
+            cartId = await db.Carts.OrderBy(c => c.Id).Skip(middle).Select(c => c.ExternalId).FirstAsync();
         }
 
         var deepPage = new GridPaging(Page: 10_000 / 2, PageSize: 50); // rows 250,000+ at scale 1

@@ -63,8 +63,9 @@ public static class CartGridQuery
             if (FullTextIndexes.MatchExpression(filter.Search) is { } match)
             {
                 var cartIds = FullTextSearch.CartIds(db, match);
-                var customerIds = FullTextSearch.CustomerIds(db, match).Select(id => (long?)id);
-                carts = carts.Where(c => cartIds.Contains(c.Id) || customerIds.Contains(c.CustomerId));
+                // Non-nullable ids keep this a plain IN (subquery); a nullable Contains becomes a correlated EXISTS per row.
+                var customerIds = FullTextSearch.CustomerIds(db, match);
+                carts = carts.Where(c => cartIds.Contains(c.Id) || (c.CustomerId != null && customerIds.Contains(c.CustomerId.Value)));
             }
         }
         else if (TextSearch.Prefix(filter.Search) is { } pattern)

@@ -67,8 +67,9 @@ public static class OrderGridQuery
             if (FullTextIndexes.MatchExpression(filter.Search) is { } match)
             {
                 var orderIds = FullTextSearch.OrderIds(db, match);
-                var customerIds = FullTextSearch.CustomerIds(db, match).Select(id => (long?)id);
-                orders = orders.Where(o => orderIds.Contains(o.Id) || customerIds.Contains(o.CustomerId));
+                // Non-nullable ids keep this a plain IN (subquery); a nullable Contains becomes a correlated EXISTS per row.
+                var customerIds = FullTextSearch.CustomerIds(db, match);
+                orders = orders.Where(o => orderIds.Contains(o.Id) || (o.CustomerId != null && customerIds.Contains(o.CustomerId.Value)));
             }
         }
         else if (TextSearch.Prefix(filter.Search) is { } pattern)
