@@ -40,6 +40,10 @@ public static class FullTextIndexes
     /// </summary>
     public static string? MatchExpression(string? term)
     {
+        // In an address the local part is what tells rows apart; "example" and "com" match nearly every row
+        // and would make the index intersect huge lists.
+        var at = term?.IndexOf('@') ?? -1;
+        if (at > 0) term = term![..at];
         var words = (term ?? "").Split([' ', '\t', '@', '.', '-', '_', '+', ',', ';', ':', '/', '(', ')', '"', '\'', '*'],
             StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return words.Length == 0 ? null : string.Join(' ', words.Take(8).Select(w => $"\"{w.Replace("\"", "\"\"")}\"*"));

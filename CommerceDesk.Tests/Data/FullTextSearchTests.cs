@@ -24,7 +24,9 @@ public sealed class FullTextSearchTests : IAsyncLifetime
     [Theory]
     [InlineData("ada", "\"ada\"*")]
     [InlineData("  Ada   Love ", "\"Ada\"* \"Love\"*")]
-    [InlineData("ada@example.com", "\"ada\"* \"example\"* \"com\"*")]
+    [InlineData("ada@example.com", "\"ada\"*")]
+    [InlineData("ada.lovelace@example.com", "\"ada\"* \"lovelace\"*")]
+    [InlineData("@example", "\"example\"*")]
     [InlineData("x\" OR \"y", "\"x\"* \"OR\"* \"y\"*")]
     [InlineData("  ", null)]
     public void UserInputBecomesQuotedPrefixTerms(string term, string? expected) =>
