@@ -36,7 +36,7 @@ internal sealed class ApiThroughputBenchmark(string database, int requestsPerRun
         report.Section("Storefront API throughput (target ≥ 3,000 upserts/s)",
             BenchReport.Table(["clients", "requests", "API upserts/s", "app CPU ms/upsert", "non-2xx", "raw insert records/s", "API / raw"], rows) +
             "\nEach request is one PUT of a cart (2 items) or an order (2 lines, placed from a cart); raw = the same records " +
-            "(row + lines) by prepared INSERTs in one transaction on the same file. Both on the 1M-row data set.");
+            "(row + lines) by prepared INSERTs in one transaction on the same file, both on the generated data set. The app runs as a web-only node (Jobs:RunServer=false).");
     }
 
     private async Task<(double Rate, int Failures)> MeasureAsync(Uri address, int clients, string prefix)

@@ -38,7 +38,7 @@ public sealed class BenchReport(string dataset)
             .AppendLine(CultureInfo.InvariantCulture, $"- Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC")
             .AppendLine(CultureInfo.InvariantCulture, $"- Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB")
             .AppendLine(CultureInfo.InvariantCulture, $"- Dataset: {dataset}")
-            .AppendLine("- Command: `dotnet run -c Release --project CommerceDesk.Bench -- all`").AppendLine();
+            .AppendLine(CultureInfo.InvariantCulture, $"- Command: `dotnet run -c Release --project CommerceDesk.Bench -- {string.Join(' ', Environment.GetCommandLineArgs().Skip(1))}`").AppendLine();
         if (GridResults.Count > 0)
         {
             await File.WriteAllTextAsync(chart, LatencyChart.Svg(GridResults));
