@@ -16,6 +16,6 @@ public sealed record BenchOptions(string Command, double Scale, string Database,
         if (scale is <= 0 or > 10) throw new ArgumentException("--scale must be in (0, 10].");
         return new BenchOptions(command, scale,
             Value("--db", Path.Combine(Path.GetTempPath(), "commercedesk-bench", "bench.db")),
-            Value("--out", scale >= 1 ? "docs/benchmarks.md" : Path.Combine(Path.GetTempPath(), "commercedesk-bench", "benchmarks.md")));
+            Value("--out", scale >= 1 && command == "all" ? "docs/benchmarks.md" : Path.Combine(Path.GetTempPath(), "commercedesk-bench", "benchmarks.md")));
     }
 }
