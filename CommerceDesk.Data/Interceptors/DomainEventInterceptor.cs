@@ -64,10 +64,22 @@ public sealed class DomainEventInterceptor(IEnumerable<IDomainEventPublisher> pu
     {
         if (context is null) return [];
         var events = new List<IDomainEvent>();
-        foreach (var entry in context.ChangeTracker.Entries<Entity>())
+        // The save has just accepted every change: scanning for new ones again would be wasted work on each save.
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
         {
-            events.AddRange(entry.Entity.DomainEvents);
-            entry.Entity.ClearDomainEvents();
+            foreach (var entry in tracker.Entries<Entity>())
+            {
+                if (entry.Entity.DomainEvents.Count == 0) continue;
+                events.AddRange(entry.Entity.DomainEvents);
+                entry.Entity.ClearDomainEvents();
+            }
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
         }
         return events;
     }

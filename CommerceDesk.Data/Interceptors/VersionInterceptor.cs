@@ -27,11 +27,12 @@ public sealed class VersionInterceptor : SaveChangesInterceptor
     private static void BumpVersions(DbContext? context)
     {
         if (context is null) return;
+        // Entries() detects changes first, so entities modified since the last save show as Modified here.
         foreach (var entry in context.ChangeTracker.Entries<IVersioned>())
         {
             if (entry.State is EntityState.Modified or EntityState.Added)
             {
-                var version = entry.Property(v => v.Version);
+                var version = entry.Property<int>(nameof(IVersioned.Version)); // by name: a lambda builds an expression tree per call
                 version.CurrentValue = version.OriginalValue + 1;
             }
         }

@@ -30,6 +30,8 @@ public static class StorefrontApiSetup
         services.ConfigureHttpJsonOptions(options => StorefrontJson.Configure(options.SerializerOptions));
         services.AddSingleton<ChannelKeyResolver>();
         services.AddSingleton<StorefrontWriter>();
+        services.AddSingleton<GroupCommitQueue>();
+        services.AddHostedService(provider => provider.GetRequiredService<GroupCommitQueue>());
         services.AddSingleton<UpsertCustomer>();
         services.AddSingleton<UpsertCart>();
         services.AddSingleton<UpsertOrder>();

@@ -1,64 +1,17 @@
 using CommerceDesk.Data;
-using Microsoft.Data.SqlClient;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceDesk.Web.Storefront.Infrastructure;
 
 /// <summary>
-/// Runs one upsert in one transaction on a fresh context. Two deliveries racing to create the same record
-/// meet the unique (channel, external id) index or the version check; the loser starts again from a new
-/// read and so becomes an update (or an acknowledged duplicate) instead of a 500.
+/// Runs each storefront upsert in a transaction. SQL Server takes concurrent writers, so every upsert runs in its own.
+/// SQLite has one writer at a time: upserts go through <see cref="GroupCommitQueue"/>, which commits the ones that
+/// arrived together in one transaction instead of handing the file lock from request to request.
 /// </summary>
-internal sealed class StorefrontWriter(IDbContextFactory<CommerceDbContext> factory, DatabaseOptions database)
+internal sealed class StorefrontWriter(IDbContextFactory<CommerceDbContext> factory, DatabaseOptions database, GroupCommitQueue queue)
 {
-    private const int MaxAttempts = 4;
-
-    // SQLite has one writer at a time and makes the others poll with growing sleeps (busy_timeout), which
-    // caps a busy API at a few hundred writes a second. Queuing our own writers here hands the lock on at once.
-    private readonly SemaphoreSlim? _sqliteWriteGate = database.Provider == DatabaseProvider.Sqlite ? new SemaphoreSlim(1, 1) : null;
-
-    public async Task<T> WriteAsync<T>(Func<CommerceDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
-    {
-        if (_sqliteWriteGate is null) return await WriteWithRetriesAsync(work, cancellationToken);
-        await _sqliteWriteGate.WaitAsync(cancellationToken);
-        try
-        {
-            return await WriteWithRetriesAsync(work, cancellationToken);
-        }
-        finally
-        {
-            _sqliteWriteGate.Release();
-        }
-    }
-
-    private async Task<T> WriteWithRetriesAsync<T>(Func<CommerceDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var db = await factory.CreateDbContextAsync(cancellationToken);
-            try
-            {
-                // SQL Server's retrying strategy only allows our own transaction inside ExecuteAsync.
-                return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-                {
-                    db.ChangeTracker.Clear();
-                    // On SQLite this is BEGIN IMMEDIATE: writers queue up before reading, so the read is current.
-                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                    var result = await work(db, cancellationToken);
-                    await transaction.CommitAsync(cancellationToken);
-                    return result;
-                });
-            }
-            catch (DbUpdateException ex) when (attempt < MaxAttempts && IsRace(ex))
-            {
-                // Someone else created or changed the row first: read again.
-            }
-        }
-    }
-
-    private static bool IsRace(DbUpdateException ex) =>
-        ex is DbUpdateConcurrencyException
-        || ex.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 } // UNIQUE / PRIMARY KEY
-        || ex.InnerException is SqlException { Number: 2601 or 2627 };
+    public Task<T> WriteAsync<T>(Func<CommerceDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        database.Provider == DatabaseProvider.Sqlite
+            ? queue.EnqueueAsync(work, cancellationToken)
+            : WriteTransaction.RunAsync(factory, work, cancellationToken);
 }
