@@ -8,6 +8,7 @@ namespace CommerceDesk.Bench.Reporting;
 public sealed class BenchReport(string dataset)
 {
     private readonly StringBuilder _body = new();
+    private readonly string _loadAtStart = LoadAverage();
 
     public List<(string Name, Latency App, Latency? Raw)> GridResults { get; } = [];
 
@@ -27,6 +28,9 @@ public sealed class BenchReport(string dataset)
         return sb.ToString();
     }
 
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
     public static string Ms(double value) => value.ToString(value < 10 ? "F2" : "F1", CultureInfo.InvariantCulture);
 
     public async Task WriteAsync(string markdownPath)
@@ -38,7 +42,10 @@ public sealed class BenchReport(string dataset)
             .AppendLine(CultureInfo.InvariantCulture, $"- Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC")
             .AppendLine(CultureInfo.InvariantCulture, $"- Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB")
             .AppendLine(CultureInfo.InvariantCulture, $"- Dataset: {dataset}")
-            .AppendLine(CultureInfo.InvariantCulture, $"- Command: `dotnet run -c Release --project CommerceDesk.Bench -- {string.Join(' ', Environment.GetCommandLineArgs().Skip(1))}`").AppendLine();
+            .AppendLine(CultureInfo.InvariantCulture, $"- Command: `dotnet run -c Release --project CommerceDesk.Bench -- {string.Join(' ', Environment.GetCommandLineArgs().Skip(1))}`")
+            // Other work on a shared machine inflates every figure; the load average says how much there was.
+            .AppendLine(CultureInfo.InvariantCulture, $"- Load average (1, 5, 15 min): {_loadAtStart} at the start, {LoadAverage()} at the end")
+            .AppendLine("- What the figures led to (causes, fixes, before/after): [performance.md](performance.md)").AppendLine();
         if (GridResults.Count > 0)
         {
             await File.WriteAllTextAsync(chart, LatencyChart.Svg(GridResults));
