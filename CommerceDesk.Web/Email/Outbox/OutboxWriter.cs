@@ -27,6 +27,34 @@ public static class OutboxWriter
         }
     }
 
+    /// <summary>
+    /// Adds and saves the messages whose dedupe keys are not in the outbox yet, with one read and one save;
+    /// returns how many were queued. If another writer inserts one of the keys in between, the batch's save is
+    /// undone and each message goes through <see cref="EnqueueAsync"/>.
+    /// </summary>
+    public static async Task<int> EnqueueManyAsync(CommerceDbContext db, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        if (messages.Count == 0) return 0;
+        var keys = messages.Select(m => m.DedupeKey).ToList();
+        var existing = (await db.Set<OutboxMessage>().Where(m => keys.Contains(m.DedupeKey)).Select(m => m.DedupeKey)
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var fresh = messages.Where(m => existing.Add(m.DedupeKey)).ToList();
+        db.AddRange(fresh);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return fresh.Count;
+        }
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        {
+            foreach (var message in fresh) db.Entry(message).State = EntityState.Detached;
+            var queued = 0;
+            foreach (var message in fresh)
+                if (await EnqueueAsync(db, message, cancellationToken)) queued++;
+            return queued;
+        }
+    }
+
     private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
     {
         // SQLITE_CONSTRAINT_UNIQUE

@@ -23,10 +23,13 @@ public static class ReminderFactsQuery
             .Select(c => new { c.Id, c.Email, c.FirstName, c.LastName })
             .ToDictionaryAsync(c => c.Id, cancellationToken);
 
-        var failedPayments = await db.Orders.AsNoTracking()
-            .Where(o => o.CartId != null && cartIds.Contains(o.CartId.Value) && o.PaymentStatus == PaymentStatus.Failed)
-            .Select(o => o.CartId!.Value)
-            .ToListAsync(cancellationToken);
+        // The orders of these carts (a cart has one, or a few) by IX_Orders_CartId, their payment checked here: a
+        // condition on the payment status would let SQLite walk every failed order instead.
+        var failedPayments = (await db.Orders.AsNoTracking()
+            .Where(o => o.CartId != null && cartIds.Contains(o.CartId.Value))
+            .Select(o => new { CartId = o.CartId!.Value, o.PaymentStatus })
+            .ToListAsync(cancellationToken))
+            .Where(o => o.PaymentStatus == PaymentStatus.Failed).Select(o => o.CartId).ToHashSet();
 
         // The latest live order of each customer (by customer id, and by e-mail for guests), for "no order since".
         var latestByCustomer = customerIds.Count == 0 ? [] : await db.Orders.AsNoTracking()
