@@ -55,13 +55,17 @@ internal sealed class SweepBenchmark(string database, double scale)
             "due carts are open carts made idle for more than the channel's 1-hour delay.");
     }
 
-    /// <summary>Makes the next <paramref name="count"/> live open carts idle for more than an hour; rewinds the channels' sweep watermark.</summary>
+    /// <summary>
+    /// Makes the next <paramref name="count"/> live open carts idle for more than an hour; rewinds the channels' sweep
+    /// watermark. Their versions are spread over 16 values, as carts pushed a different number of times are: the
+    /// sweep writes a batch with one compare-and-swap per version, so a batch of equal versions would flatter it.
+    /// </summary>
     private async Task MakeCartsDueAsync(int count)
     {
         await using var connection = await OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            UPDATE Carts SET LastActivityAt = $idleSince
+            UPDATE Carts SET LastActivityAt = $idleSince, Version = Version + Id % 16
             WHERE Id IN (SELECT Id FROM Carts WHERE Status = 'Open' AND LastActivityAt > $idleSince ORDER BY Id LIMIT $count);
             UPDATE Channels SET AbandonmentSweptThrough = NULL;
             """;
