@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CommerceDesk.Data;
 using CommerceDesk.Domain.Email;
 using Microsoft.Data.Sqlite;
@@ -19,7 +20,7 @@ public static class OutboxWriter
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex.InnerException))
         {
             // Another writer queued the same key between our check and our insert: theirs stands.
             db.Entry(message).State = EntityState.Detached;
@@ -28,9 +29,9 @@ public static class OutboxWriter
     }
 
     /// <summary>
-    /// Adds and saves the messages whose dedupe keys are not in the outbox yet, with one read and one save;
-    /// returns how many were queued. If another writer inserts one of the keys in between, the batch's save is
-    /// undone and each message goes through <see cref="EnqueueAsync"/>.
+    /// Queues the messages whose dedupe keys are not in the outbox yet, with one read and a multi-row insert;
+    /// returns how many were queued. If another writer inserts one of the keys in between, the statement that
+    /// meets it fails as a whole and its messages, and the ones after, go one by one through <see cref="EnqueueAsync"/>.
     /// </summary>
     public static async Task<int> EnqueueManyAsync(CommerceDbContext db, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
     {
@@ -39,23 +40,20 @@ public static class OutboxWriter
         var existing = (await db.Set<OutboxMessage>().Where(m => keys.Contains(m.DedupeKey)).Select(m => m.DedupeKey)
             .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var fresh = messages.Where(m => existing.Add(m.DedupeKey)).ToList();
-        db.AddRange(fresh);
+        var queued = 0;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return fresh.Count;
+            await OutboxBulkInsert.InsertAsync(db, fresh, rows => queued += rows, cancellationToken);
         }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        catch (DbException ex) when (IsUniqueViolation(ex))
         {
-            foreach (var message in fresh) db.Entry(message).State = EntityState.Detached;
-            var queued = 0;
-            foreach (var message in fresh)
+            foreach (var message in fresh.Skip(queued).ToList())
                 if (await EnqueueAsync(db, message, cancellationToken)) queued++;
-            return queued;
         }
+        return queued;
     }
 
-    private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    private static bool IsUniqueViolation(Exception? ex) => ex switch
     {
         // SQLITE_CONSTRAINT_UNIQUE
         SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 2067,
