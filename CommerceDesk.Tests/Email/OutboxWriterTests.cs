@@ -49,7 +49,7 @@ public sealed class OutboxWriterTests : IAsyncLifetime
     public async Task AKeyQueuedByAnotherWriterMeanwhileIsNotQueuedTwice()
     {
         // Another node queues k-3 after this writer looked for existing keys and before its insert.
-        var interceptor = new BeforeInsert(async () =>
+        var interceptor = new AfterKeyLookup(async () =>
         {
             await using var other = Db();
             (await OutboxWriter.EnqueueAsync(other, Message("k-3", "theirs"), CancellationToken.None)).ShouldBeTrue();
@@ -71,15 +71,14 @@ public sealed class OutboxWriterTests : IAsyncLifetime
     private static OutboxMessage Message(string key, string subject) =>
         new(key, "ann@example.com", subject, $"<p>{subject}</p>", $"{subject} text", Now);
 
-    /// <summary>Runs the action once, before the first multi-row INSERT into the outbox.</summary>
-    private sealed class BeforeInsert(Func<Task> action) : DbCommandInterceptor
+    /// <summary>Runs the action once, when the look-up of existing outbox keys has been read.</summary>
+    private sealed class AfterKeyLookup(Func<Task> action) : DbCommandInterceptor
     {
         private int _done;
 
-        public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        public override async ValueTask<InterceptionResult> DataReaderClosingAsync(DbCommand command, DataReaderClosingEventData eventData, InterceptionResult result)
         {
-            if (command.CommandText.StartsWith("INSERT INTO \"OutboxMessages\"", StringComparison.Ordinal) && Interlocked.Exchange(ref _done, 1) == 0)
+            if (command.CommandText.Contains("FROM \"OutboxMessages\"", StringComparison.Ordinal) && Interlocked.Exchange(ref _done, 1) == 0)
                 await action();
             return result;
         }

@@ -1,5 +1,5 @@
+using System.Data;
 using System.Data.Common;
-using System.Text;
 using CommerceDesk.Data;
 using CommerceDesk.Domain.Email;
 using Microsoft.EntityFrameworkCore;
@@ -10,45 +10,56 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace CommerceDesk.Web.Email.Outbox;
 
 /// <summary>
-/// Inserts many outbox rows with multi-row INSERT statements. EF's SQLite provider sends one INSERT per entity,
-/// which made queueing a sweep's reminders its costliest step. Table, columns and value conversions come from
-/// the EF model, so the rows are exactly what SaveChanges would write; the database assigns the ids.
+/// Inserts many outbox rows with one prepared INSERT, run once per row inside one transaction. EF's SQLite
+/// provider builds and sends a fresh command per entity, which made queueing a sweep's reminders its costliest
+/// step. Table, columns and value conversions come from the EF model, so the rows are exactly what SaveChanges
+/// would write; the database assigns the ids.
 /// </summary>
 internal static class OutboxBulkInsert
 {
-    /// <summary>Under SQL Server's 2,100 parameters per command (SQLite allows far more).</summary>
-    private const int MaxParametersPerStatement = 2_000;
-
-    /// <summary>Inserts the rows, one statement per chunk; <paramref name="inserted"/> hears of each chunk once it is in.</summary>
-    public static async Task InsertAsync(CommerceDbContext db, IReadOnlyList<OutboxMessage> messages, Action<int> inserted, CancellationToken cancellationToken)
+    /// <summary>Inserts each message; one whose dedupe key another writer queued meanwhile is passed over. Returns how many went in.</summary>
+    public static async Task<int> InsertAsync(
+        CommerceDbContext db, IReadOnlyList<OutboxMessage> messages, Func<DbException, bool> isDuplicateKey, CancellationToken cancellationToken)
     {
+        if (messages.Count == 0) return 0;
         var entityType = db.Model.FindEntityType(typeof(OutboxMessage))!;
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         var columns = entityType.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never).ToList();
         var sql = db.GetService<ISqlGenerationHelper>();
-        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) VALUES ";
-        // Only a factory for parameters of the provider's type; the statements run through EF (its transaction, its logging).
-        await using var factory = db.Database.GetDbConnection().CreateCommand();
+        var names = columns.Select((_, i) => $"p{i}").ToList();
 
-        foreach (var chunk in messages.Chunk(Math.Max(1, MaxParametersPerStatement / columns.Count)))
+        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        try
         {
-            var text = new StringBuilder(head);
-            var parameters = new List<DbParameter>(chunk.Length * columns.Count);
-            for (var row = 0; row < chunk.Length; row++)
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+            command.CommandText =
+                $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) " +
+                $"VALUES ({string.Join(", ", names.Select(sql.GenerateParameterNamePlaceholder))})";
+            var inserted = 0;
+            foreach (var message in messages)
             {
-                text.Append(row == 0 ? "(" : ", (");
-                for (var column = 0; column < columns.Count; column++)
+                // Fresh parameters from each column's type mapping (it applies the value converters); the statement stays prepared.
+                command.Parameters.Clear();
+                for (var i = 0; i < columns.Count; i++)
+                    command.Parameters.Add(columns[i].GetRelationalTypeMapping().CreateParameter(
+                        command, sql.GenerateParameterName(names[i]), columns[i].GetGetter().GetClrValue(message), columns[i].IsNullable, ParameterDirection.Input));
+                try
                 {
-                    var property = columns[column];
-                    var name = $"p{row}_{column}";
-                    text.Append(column == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
-                    parameters.Add(property.GetRelationalTypeMapping().CreateParameter(
-                        factory, sql.GenerateParameterName(name), property.GetGetter().GetClrValue(chunk[row]), property.IsNullable));
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                    inserted++;
                 }
-                text.Append(')');
+                catch (DbException ex) when (isDuplicateKey(ex))
+                {
+                    // Another writer queued the same key after our look-up: theirs stands. Only this statement failed.
+                }
             }
-            await db.Database.ExecuteSqlRawAsync(text.ToString(), parameters, cancellationToken);
-            inserted(chunk.Length);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return inserted;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
         }
     }
 }

@@ -29,9 +29,8 @@ public static class OutboxWriter
     }
 
     /// <summary>
-    /// Queues the messages whose dedupe keys are not in the outbox yet, with one read and a multi-row insert;
-    /// returns how many were queued. If another writer inserts one of the keys in between, the statement that
-    /// meets it fails as a whole and its messages, and the ones after, go one by one through <see cref="EnqueueAsync"/>.
+    /// Queues the messages whose dedupe keys are not in the outbox yet, with one look-up and one prepared insert;
+    /// returns how many were queued. A key another writer queues in between is passed over, as in <see cref="EnqueueAsync"/>.
     /// </summary>
     public static async Task<int> EnqueueManyAsync(CommerceDbContext db, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
     {
@@ -40,17 +39,7 @@ public static class OutboxWriter
         var existing = (await db.Set<OutboxMessage>().Where(m => keys.Contains(m.DedupeKey)).Select(m => m.DedupeKey)
             .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var fresh = messages.Where(m => existing.Add(m.DedupeKey)).ToList();
-        var queued = 0;
-        try
-        {
-            await OutboxBulkInsert.InsertAsync(db, fresh, rows => queued += rows, cancellationToken);
-        }
-        catch (DbException ex) when (IsUniqueViolation(ex))
-        {
-            foreach (var message in fresh.Skip(queued).ToList())
-                if (await EnqueueAsync(db, message, cancellationToken)) queued++;
-        }
-        return queued;
+        return await OutboxBulkInsert.InsertAsync(db, fresh, IsUniqueViolation, cancellationToken);
     }
 
     private static bool IsUniqueViolation(Exception? ex) => ex switch
