@@ -48,13 +48,30 @@ public sealed class AbandonedCartSweepQueryPlanTests : IAsyncLifetime
         (await sweep.RunAsync(CancellationToken.None)).RemindersQueued.ShouldBe(6);
 
         // Every read of the big tables: carts, and the orders and customers the reminder rules look at.
-        var cartReads = capture.Commands.Where(c => c.Sql.TrimStart().StartsWith("SELECT", StringComparison.Ordinal)
+        var reads = capture.Commands.Where(c => c.Sql.TrimStart().StartsWith("SELECT", StringComparison.Ordinal)
             && new[] { "FROM \"Carts\"", "FROM \"Orders\"", "FROM \"Customers\"" }.Any(c.Sql.Contains)).ToList();
-        cartReads.Count.ShouldBeGreaterThanOrEqualTo(2);
+        var cartWrites = capture.Commands.Where(c => c.Sql.TrimStart().StartsWith("UPDATE \"Carts\"", StringComparison.Ordinal)).ToList();
+        reads.Count.ShouldBeGreaterThanOrEqualTo(2);
+        cartWrites.Count.ShouldBeGreaterThanOrEqualTo(2);
+
         await using var connection = new SqliteConnection($"Data Source={_kit.Path}");
         await connection.OpenAsync();
+        var readPlans = await PlansAsync(connection, reads);
+        readPlans.ShouldAllBe(p => !ScansATable(p));
+        readPlans.ShouldContain(p => p.Contains("IX_Carts_OpenByLastActivity"));
+        readPlans.ShouldContain(p => p.Contains("IX_Carts_ReminderUnchecked"));
+        // Reads and writes of a batch of carts by id go by the primary key, never along an index of all open or unchecked carts.
+        var byId = readPlans.Where((_, i) => reads[i].Sql.Contains("FROM \"Carts\"", StringComparison.Ordinal)
+            && reads[i].Sql.Contains("WHERE \"c\".\"Id\" IN (", StringComparison.Ordinal)).ToList();
+        byId.Count.ShouldBeGreaterThanOrEqualTo(2);
+        byId.ShouldAllBe(p => p.StartsWith("SEARCH c USING INTEGER PRIMARY KEY", StringComparison.Ordinal));
+        (await PlansAsync(connection, cartWrites)).ShouldAllBe(p => p == "SEARCH c USING INTEGER PRIMARY KEY (rowid=?)");
+    }
+
+    private static async Task<List<string>> PlansAsync(SqliteConnection connection, List<(string Sql, List<(string, object?)> Parameters)> commands)
+    {
         var plans = new List<string>();
-        foreach (var (sql, parameters) in cartReads)
+        foreach (var (sql, parameters) in commands)
         {
             await using var explain = connection.CreateCommand();
             explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
@@ -64,11 +81,7 @@ public sealed class AbandonedCartSweepQueryPlanTests : IAsyncLifetime
             while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
             plans.Add(string.Join(" | ", plan));
         }
-
-        for (var i = 0; i < plans.Count; i++) if (ScansATable(plans[i])) Console.WriteLine($"PLAN {plans[i]}\nSQL {cartReads[i].Sql}\nPARAMS {string.Join(",", cartReads[i].Parameters)}\n");
-        plans.ShouldAllBe(p => !ScansATable(p));
-        plans.ShouldContain(p => p.Contains("IX_Carts_OpenByLastActivity"));
-        plans.ShouldContain(p => p.Contains("IX_Carts_ReminderUnchecked"));
+        return plans;
     }
 
     /// <summary>"SCAN x" of a real table (a CO-ROUTINE is the subquery's own result, read once).</summary>
@@ -86,9 +99,21 @@ public sealed class AbandonedCartSweepQueryPlanTests : IAsyncLifetime
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
         {
+            Capture(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Capture(command);
+            return ValueTask.FromResult(result);
+        }
+
+        private void Capture(DbCommand command)
+        {
             lock (Commands)
                 Commands.Add((command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList()));
-            return ValueTask.FromResult(result);
         }
     }
 

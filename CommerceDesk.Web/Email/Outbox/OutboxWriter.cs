@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CommerceDesk.Data;
 using CommerceDesk.Domain.Email;
 using Microsoft.Data.Sqlite;
@@ -19,7 +20,7 @@ public static class OutboxWriter
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex.InnerException))
         {
             // Another writer queued the same key between our check and our insert: theirs stands.
             db.Entry(message).State = EntityState.Detached;
@@ -27,7 +28,21 @@ public static class OutboxWriter
         }
     }
 
-    private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    /// <summary>
+    /// Queues the messages whose dedupe keys are not in the outbox yet, with one look-up and one prepared insert;
+    /// returns how many were queued. A key another writer queues in between is passed over, as in <see cref="EnqueueAsync"/>.
+    /// </summary>
+    public static async Task<int> EnqueueManyAsync(CommerceDbContext db, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        if (messages.Count == 0) return 0;
+        var keys = messages.Select(m => m.DedupeKey).ToList();
+        var existing = (await db.Set<OutboxMessage>().Where(m => keys.Contains(m.DedupeKey)).Select(m => m.DedupeKey)
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var fresh = messages.Where(m => existing.Add(m.DedupeKey)).ToList();
+        return await OutboxBulkInsert.InsertAsync(db, fresh, IsUniqueViolation, cancellationToken);
+    }
+
+    private static bool IsUniqueViolation(Exception? ex) => ex switch
     {
         // SQLITE_CONSTRAINT_UNIQUE
         SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 2067,

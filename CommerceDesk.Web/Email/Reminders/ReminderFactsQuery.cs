@@ -23,14 +23,20 @@ public static class ReminderFactsQuery
             .Select(c => new { c.Id, c.Email, c.FirstName, c.LastName })
             .ToDictionaryAsync(c => c.Id, cancellationToken);
 
-        var failedPayments = await db.Orders.AsNoTracking()
-            .Where(o => o.CartId != null && cartIds.Contains(o.CartId.Value) && o.PaymentStatus == PaymentStatus.Failed)
-            .Select(o => o.CartId!.Value)
-            .ToListAsync(cancellationToken);
+        // The orders of these carts (a cart has one, or a few) by IX_Orders_CartId, their payment checked here: a
+        // condition on the payment status would let SQLite walk every failed order instead.
+        var failedPayments = (await db.Orders.AsNoTracking()
+            .Where(o => o.CartId != null && cartIds.Contains(o.CartId.Value))
+            .Select(o => new { CartId = o.CartId!.Value, o.PaymentStatus })
+            .ToListAsync(cancellationToken))
+            .Where(o => o.PaymentStatus == PaymentStatus.Failed).Select(o => o.CartId).ToHashSet();
 
         // The latest live order of each customer (by customer id, and by e-mail for guests), for "no order since".
+        // Only orders after the batch's earliest activity can count, so only those are read: IX_Orders_Customer
+        // (CustomerId, PlacedAt) seeks straight to them instead of visiting every order of every customer.
+        var since = carts.Count == 0 ? DateTime.MaxValue : carts.Min(c => c.LastActivityAt);
         var latestByCustomer = customerIds.Count == 0 ? [] : await db.Orders.AsNoTracking()
-            .Where(o => o.CustomerId != null && customerIds.Contains(o.CustomerId.Value)
+            .Where(o => o.CustomerId != null && customerIds.Contains(o.CustomerId.Value) && o.PlacedAt > since
                 && o.PaymentStatus != PaymentStatus.Failed && o.CommercialState != CommercialState.Cancelled)
             .GroupBy(o => o.CustomerId!.Value)
             .Select(g => new { CustomerId = g.Key, PlacedAt = g.Max(o => o.PlacedAt) })
@@ -38,7 +44,7 @@ public static class ReminderFactsQuery
         var emails = carts.Select(c => c.Email).Concat(customers.Values.Select(c => c.Email))
             .OfType<string>().Distinct().ToList();
         var latestByEmail = emails.Count == 0 ? [] : await db.Orders.AsNoTracking()
-            .Where(o => o.Email != null && emails.Contains(o.Email)
+            .Where(o => o.Email != null && emails.Contains(o.Email) && o.PlacedAt > since
                 && o.PaymentStatus != PaymentStatus.Failed && o.CommercialState != CommercialState.Cancelled)
             .GroupBy(o => o.Email!)
             .Select(g => new { Email = g.Key, PlacedAt = g.Max(o => o.PlacedAt) })

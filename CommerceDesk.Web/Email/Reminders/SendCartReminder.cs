@@ -58,12 +58,14 @@ public sealed class SendCartReminder(IDbContextFactory<CommerceDbContext> factor
     private static async Task<bool> ClaimAndQueueAsync(CommerceDbContext db, long cartId, OutboxMessage message, DateTime now, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Checked too, so the sweep does not look at the cart again.
+        // Checked too, so the sweep does not look at the cart again; the version moves, as with every write to a
+        // cart, so a sweep that read the cart before this does not claim it too.
         var claimed = await db.Carts
             .Where(c => c.Id == cartId && c.ReminderSentAt == null)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.ReminderSentAt, now)
-                .SetProperty(c => c.ReminderCheckedAt, c => c.ReminderCheckedAt ?? now), cancellationToken);
+                .SetProperty(c => c.ReminderCheckedAt, c => c.ReminderCheckedAt ?? now)
+                .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
         if (claimed == 0 || !await OutboxWriter.EnqueueAsync(db, message, cancellationToken)) return false;
         await transaction.CommitAsync(cancellationToken);
         return true;

@@ -1,0 +1,84 @@
+using CommerceDesk.Data;
+using CommerceDesk.Domain.Carts;
+using CommerceDesk.Domain.Channels;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommerceDesk.Web.Email.Reminders;
+
+/// <summary>
+/// The sweep's first step: open carts of a channel idle past its delay become Abandoned. The cart decides
+/// (<see cref="Cart.IsAbandonedAt"/>, <see cref="Cart.MarkAbandoned"/>); the batch is then written with one
+/// UPDATE per cart version, which matches only rows still at the version that was read: a cart a storefront
+/// push or another node changed in between is left alone.
+/// </summary>
+internal sealed class AbandonedCartMarker(IDbContextFactory<CommerceDbContext> factory, int batchSize)
+{
+    /// <summary>
+    /// Reads through IX_Carts_OpenByLastActivity. Carts idle since before the previous run's cut-off were looked at
+    /// then, so only one delay's worth of look-back is read again (to catch pushes that arrived late).
+    /// </summary>
+    public async Task<int> MarkAsync(Channel channel, DateTime now, CancellationToken cancellationToken)
+    {
+        var delay = channel.AbandonmentDelay;
+        var cutoff = now - delay;
+        DateTime? from = channel.AbandonmentSweptThrough is { } through ? through - delay : null;
+        var marked = 0;
+        DateTime lastAt = DateTime.MinValue;
+        long lastId = 0;
+        while (true)
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            // Ids first, from the index alone (it covers the query); then the carts themselves, untracked, by primary
+            // key only: any further condition would tempt SQLite onto an index over every open cart.
+            var dueIds = await db.Carts
+                .Where(c => c.Status == CartStatus.Open && c.ChannelId == channel.Id && c.LastActivityAt <= cutoff)
+                .Where(c => from == null || c.LastActivityAt > from)
+                .Where(c => c.LastActivityAt > lastAt || (c.LastActivityAt == lastAt && c.Id > lastId))
+                .OrderBy(c => c.LastActivityAt).ThenBy(c => c.Id)
+                .Select(c => new { c.Id, c.LastActivityAt })
+                .Take(batchSize)
+                .ToListAsync(cancellationToken);
+            if (dueIds.Count == 0) break;
+            (lastAt, lastId) = (dueIds[^1].LastActivityAt, dueIds[^1].Id);
+            var ids = dueIds.Select(d => d.Id).ToList();
+            var due = await db.Carts.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(cancellationToken);
+
+            var abandoned = due.Where(c => c.IsAbandonedAt(now, delay)).ToList();
+            foreach (var cart in abandoned) cart.MarkAbandoned(now, delay);
+            marked += await SaveAbandonedAsync(db, abandoned, cancellationToken);
+            if (dueIds.Count < batchSize) break;
+        }
+
+        // Move the channel's watermark forward only (a slower overlapping run must not move it back).
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+            await db.Channels
+                .Where(c => c.Id == channel.Id && (c.AbandonmentSweptThrough == null || c.AbandonmentSweptThrough < cutoff))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.AbandonmentSweptThrough, cutoff), cancellationToken);
+        return marked;
+    }
+
+    /// <summary>
+    /// Compare-and-swap by version, one statement per distinct version in the batch (a cart's version counts its
+    /// pushes, so a batch holds few). Every change to a cart's status, activity or lines is a SaveChanges that
+    /// bumps the version, so an unchanged version means the cart is still open and idle as it was read; the
+    /// statement names only the primary key and the version so SQLite cannot choose an index over all open carts.
+    /// The version is bumped as SaveChanges would, so a push that read the cart before this fails its own check
+    /// and retries against the abandoned cart.
+    /// </summary>
+    private static async Task<int> SaveAbandonedAsync(CommerceDbContext db, List<Cart> carts, CancellationToken cancellationToken)
+    {
+        var marked = 0;
+        foreach (var sameVersion in carts.GroupBy(c => (c.Version, c.AbandonedAt)))
+        {
+            var (version, abandonedAt) = sameVersion.Key;
+            var ids = sameVersion.Select(c => c.Id).ToList();
+            marked += await db.Carts
+                .Where(c => ids.Contains(c.Id) && c.Version == version)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(c => c.Status, CartStatus.Abandoned)
+                    .SetProperty(c => c.AbandonedAt, abandonedAt)
+                    .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
+        }
+        return marked;
+    }
+}
