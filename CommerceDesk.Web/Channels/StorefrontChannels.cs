@@ -103,7 +103,8 @@ internal sealed partial class StorefrontChannels(IDbContextFactory<CommerceDbCon
         if (key is null) return "The key no longer exists.";
         key.Revoke(time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
-        // After the commit, so a request on this node cannot re-cache the key as active from the old row.
+        // After the commit, so the next lookup on this node reads the revoked row. (A request that read the row just
+        // before the commit may still cache it as active; that narrow race is bounded by the 30-s key lifetime.)
         keys.ForgetKey(key.Hash);
         return null;
     }
