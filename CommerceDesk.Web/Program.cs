@@ -1,5 +1,6 @@
 using CommerceDesk.Data;
 using CommerceDesk.Web;
+using CommerceDesk.Web.Channels;
 using CommerceDesk.Web.Components;
 using CommerceDesk.Web.Email;
 using CommerceDesk.Web.Identity;
@@ -21,6 +22,7 @@ builder.Services.AddWorkflows();
 builder.Services.AddEmail(builder.Configuration, builder.Environment);
 builder.Services.AddProblemDetails();
 builder.Services.AddStorefrontApi();
+builder.Services.AddStorefrontChannels();
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database")
     .AddCheck<JobServerHealthCheck>("jobs");

@@ -84,13 +84,18 @@ public sealed class BackOfficeBrowserTests(BrowserApp app) : IClassFixture<Brows
             ("/accounts", "Accounts", "accounts"),
             ("/opportunities", "Opportunities", "opportunities"),
             ("/settings", "Settings", "settings"),
+            ("/outbox", "Outbox", "outbox"),
+            ("/settings/email-templates", "E-mail templates", "email-templates"),
+            ("/settings/channels", "Channels", "channels"),
         })
         {
             await admin.GotoAsync(path);
             await BrowserApp.WaitForCircuitAsync(admin);
             await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync(heading!);
             await Assertions.Expect(admin.Locator(".mud-table-loading-progress")).ToHaveCountAsync(0);
-            await app.AssertAccessibleAsync(admin, name);
+            // The template page previews the e-mail in a script-less sandboxed iframe (the merchant's HTML, not
+            // our UI); axe cannot run inside it and used to stall the scan there. The iframe element itself is checked.
+            await app.AssertAccessibleAsync(admin, name, scanFrames: path != "/settings/email-templates");
         }
 
         foreach (var (grid, name) in new[] { ("/carts", "cart"), ("/customers", "customer") })
@@ -128,6 +133,46 @@ public sealed class BackOfficeBrowserTests(BrowserApp app) : IClassFixture<Brows
     }
 
     [Fact]
+    public async Task AnAdminCreatesAChannelIssuesAKeyForItsStorefrontAndRevokesIt()
+    {
+        var page = await app.SignedInPageAsync(BackOfficeSignIn.AdminEmail, BackOfficeSignIn.AdminPassword, "/settings/channels");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Channels");
+
+        await page.ClickAsync("[data-testid=new-channel]");
+        await page.FillAsync("#new-channel-code", "E2E Shop");
+        await page.ClickAsync("[data-testid=create-channel]");
+        var form = page.Locator("[data-testid=new-channel-form]");
+        await Assertions.Expect(form).ToContainTextAsync("Use only lowercase letters, digits and dashes");
+        await Assertions.Expect(form).ToContainTextAsync("Enter the storefront's name.");
+        await app.AssertAccessibleAsync(page, "channels-new-channel-errors");
+
+        await page.FillAsync("#new-channel-code", "e2e-shop");
+        await page.FillAsync("#new-channel-name", "E2E shop");
+        await page.ClickAsync("[data-testid=create-channel]");
+        var channel = page.Locator("[data-testid=channel-e2e-shop]");
+        await Assertions.Expect(channel).ToContainTextAsync("No key yet");
+
+        await page.FillAsync("#key-label-e2e-shop", "Storefront production");
+        await channel.Locator("[data-testid=issue-key]").ClickAsync();
+        var plainKey = (await channel.Locator("[data-testid=plain-key]").TextContentAsync())!.Trim();
+        await app.AssertAccessibleAsync(page, "channels-key-issued");
+        (await PutCustomerAsync("e2e-shop", plainKey)).ShouldBe(System.Net.HttpStatusCode.Created);
+
+        await channel.Locator("[data-testid=dismiss-key]").ClickAsync();
+        await Assertions.Expect(channel.Locator("[data-testid=plain-key]")).ToHaveCountAsync(0);
+        await channel.Locator("[data-testid=revoke-key]").ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await Assertions.Expect(dialog).ToContainTextAsync("refused from now on");
+        await page.WaitForFunctionAsync("() => document.querySelector('.mud-dialog').getAnimations({ subtree: true }).every(a => a.playState === 'finished')");
+        await app.AssertAccessibleAsync(page, "channels-revoke-confirmation");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Revoke" }).ClickAsync();
+
+        await Assertions.Expect(channel.Locator("[data-testid=key-status]")).ToContainTextAsync("Revoked");
+        (await PutCustomerAsync("e2e-shop", plainKey)).ShouldBe(System.Net.HttpStatusCode.Unauthorized);
+        await Assertions.Expect(page.Locator("main")).Not.ToContainTextAsync(plainKey);
+    }
+
+    [Fact]
     public async Task TheUserMenuSignsOut()
     {
         var page = await app.SignedInPageAsync(BackOfficeSignIn.ManagerEmail, BackOfficeSignIn.ManagerPassword);
@@ -139,6 +184,18 @@ public sealed class BackOfficeBrowserTests(BrowserApp app) : IClassFixture<Brows
         await page.WaitForURLAsync("**/account/login");
         await page.GotoAsync("/orders");
         await page.WaitForURLAsync("**/account/login?ReturnUrl=%2Forders");
+    }
+
+    private async Task<System.Net.HttpStatusCode> PutCustomerAsync(string channel, string apiKey)
+    {
+        using var storefront = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        storefront.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        var externalId = $"e2e-{Guid.NewGuid():N}"[..16];
+        var response = await storefront.PutAsJsonAsync($"/api/v1/channels/{channel}/customers/{externalId}", new
+        {
+            email = "ada@e2e.test", firstName = "Ada", lastName = "Lovelace", isGuest = false, updatedAt = DateTimeOffset.UtcNow,
+        });
+        return response.StatusCode;
     }
 
     /// <summary>The storefront places an order through the real API over the app's real port (DESIGN §9).</summary>

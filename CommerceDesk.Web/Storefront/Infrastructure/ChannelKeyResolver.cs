@@ -7,7 +7,9 @@ namespace CommerceDesk.Web.Storefront.Infrastructure;
 
 /// <summary>
 /// Answers "which channel does this key open" and "which channel has this code" from a short-lived cache,
-/// so the hot upsert path costs no extra query. A revoked key stops working within <see cref="KeyLifetime"/>.
+/// so the hot upsert path costs no extra query. Revoking a key through the back office evicts it here at once
+/// (<see cref="ForgetKey"/>); other nodes keep their cached answer until it expires, so there a revoked key
+/// stops working within <see cref="KeyLifetime"/>.
 /// </summary>
 internal sealed class ChannelKeyResolver(IDbContextFactory<CommerceDbContext> factory, IMemoryCache cache)
 {
@@ -43,4 +45,10 @@ internal sealed class ChannelKeyResolver(IDbContextFactory<CommerceDbContext> fa
         cache.Set(("storefront-channel", normalized), channelId, channelId is null ? KeyLifetime : ChannelLifetime);
         return channelId;
     }
+
+    /// <summary>Drops the cached answer for a key (by its hash), so this node asks the database again.</summary>
+    public void ForgetKey(string hash) => cache.Remove(("storefront-key", hash));
+
+    /// <summary>Drops the cached answer for a channel code, e.g. a "no such channel" cached before it was created.</summary>
+    public void ForgetChannel(string code) => cache.Remove(("storefront-channel", code.Trim().ToLowerInvariant()));
 }
