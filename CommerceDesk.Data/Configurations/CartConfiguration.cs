@@ -51,9 +51,8 @@ internal sealed class CartConfiguration : IEntityTypeConfiguration<Cart>
         // Grid sorts by cart id and by item count.
         builder.HasIndex(c => c.ExternalId).HasDatabaseName("IX_Carts_ExternalId");
         builder.HasIndex(c => c.ItemCount).HasDatabaseName("IX_Carts_ItemCount");
-        // Grid filter "Workflow step" in the default order. Status rides along so the count of "Open" (no step yet and not
-        // purchased) reads this index instead of the table.
-        builder.HasIndex(c => new { c.WorkflowStep, c.LastActivityAt, c.Status }).HasDatabaseName("IX_Carts_WorkflowStep");
+        // Grid filter "Workflow step".
+        builder.HasIndex(c => new { c.WorkflowStep, c.LastActivityAt }).HasDatabaseName("IX_Carts_WorkflowStep");
         // A cart that arrives before its customer is linked when the customer is pushed.
         builder.HasIndex(c => new { c.ChannelId, c.CustomerExternalId }).HasDatabaseName("IX_Carts_PendingCustomer");
     }

@@ -309,6 +309,9 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                     b.HasIndex("Status", "LastActivityAt")
                         .HasDatabaseName("IX_Carts_Status_LastActivityAt");
 
+                    b.HasIndex("WorkflowStep", "LastActivityAt")
+                        .HasDatabaseName("IX_Carts_WorkflowStep");
+
                     b.HasIndex("Status", "ChannelId", "LastActivityAt")
                         .HasDatabaseName("IX_Carts_OpenByLastActivity");
 
@@ -318,9 +321,6 @@ namespace CommerceDesk.Data.Migrations.SqlServer
 
                     b.HasIndex("Status", "ReminderCheckedAt", "AbandonedAt")
                         .HasDatabaseName("IX_Carts_ReminderUnchecked");
-
-                    b.HasIndex("WorkflowStep", "LastActivityAt", "Status")
-                        .HasDatabaseName("IX_Carts_WorkflowStep");
 
                     b.ToTable("Carts");
                 });

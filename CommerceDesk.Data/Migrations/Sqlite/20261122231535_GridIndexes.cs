@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace CommerceDesk.Data.Migrations.SqlServer
+namespace CommerceDesk.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class GridIndexes : Migration
@@ -10,10 +10,6 @@ namespace CommerceDesk.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_Carts_WorkflowStep",
-                table: "Carts");
-
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_StatusSort",
                 table: "Orders",
@@ -50,11 +46,6 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                 table: "Carts",
                 columns: new[] { "Status", "LastActivityAt", "Id" },
                 descending: new[] { false, true, true });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Carts_WorkflowStep",
-                table: "Carts",
-                columns: new[] { "WorkflowStep", "LastActivityAt", "Status" });
         }
 
         /// <inheritdoc />
@@ -87,15 +78,6 @@ namespace CommerceDesk.Data.Migrations.SqlServer
             migrationBuilder.DropIndex(
                 name: "IX_Carts_StatusSort",
                 table: "Carts");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Carts_WorkflowStep",
-                table: "Carts");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Carts_WorkflowStep",
-                table: "Carts",
-                columns: new[] { "WorkflowStep", "LastActivityAt" });
         }
     }
 }
