@@ -46,6 +46,8 @@ public static class CartGridQuery
             var total = await carts.CountAsync(cancellationToken);
             if (total <= paging.Skip) return new GridPage<CartRow>([], total);
             // Id first: skip and take over the sort's narrow index, then join channel and customer for the page's rows only.
+            // Joined rather than Contains(): EF keeps Skip/Take of a joined query as parameters, but would write them into
+            // a Contains() subquery as constants and compile a new query for every page number.
             var pageIds = Sort(carts, paging).Select(c => c.Id).Skip(paging.Skip).Take(paging.PageSize);
             var rows = await Project(db, Sort(from id in pageIds join row in db.Carts.AsNoTracking() on id equals row.Id select row, paging)).ToListAsync(cancellationToken);
             return new GridPage<CartRow>(rows, total);

@@ -39,6 +39,8 @@ public static class CustomerGridQuery
             var total = await customers.CountAsync(cancellationToken);
             if (total <= paging.Skip) return new GridPage<CustomerRow>([], total);
             // Id first: skip and take over the sort's narrow index, then join the account and count orders for the page's rows only.
+            // Joined rather than Contains(): EF keeps Skip/Take of a joined query as parameters, but would write them into
+            // a Contains() subquery as constants and compile a new query for every page number.
             var pageIds = Sort(customers, paging).Select(c => c.Id).Skip(paging.Skip).Take(paging.PageSize);
             var rows = await Project(db, Sort(from id in pageIds join row in db.Customers.AsNoTracking() on id equals row.Id select row, paging)).ToListAsync(cancellationToken);
             return new GridPage<CustomerRow>(rows, total);

@@ -50,6 +50,8 @@ public static class OrderGridQuery
             if (total <= paging.Skip) return new GridPage<OrderRow>([], total);
             // Id first: skip and take over the sort's narrow index, then join channel and customer for the page's rows
             // only. Joining before the OFFSET made a deep page read every skipped row's customer.
+            // Joined rather than Contains(): EF keeps Skip/Take of a joined query as parameters, but would write them into
+            // a Contains() subquery as constants and compile a new query for every page number.
             var pageIds = Sort(orders, paging).Select(o => o.Id).Skip(paging.Skip).Take(paging.PageSize);
             var rows = await Project(db, Sort(from id in pageIds join row in db.Orders.AsNoTracking() on id equals row.Id select row, paging)).ToListAsync(cancellationToken);
             return new GridPage<OrderRow>(rows, total);
