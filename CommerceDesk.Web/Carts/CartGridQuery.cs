@@ -112,13 +112,14 @@ public static class CartGridQuery
     };
 
     /// <summary>The rows of sorted carts with their channel code and customer name (the order is kept through the joins).</summary>
+    // The channel code is a lookup per row rather than a join: joined, SQLite without table statistics may start from the
+    // channels and walk every record of each channel to find the page\'s few rows.
     private static IQueryable<CartRow> Project(CommerceDbContext db, IOrderedQueryable<Cart> sorted) =>
         from cart in sorted
-        join ch in db.Channels on cart.ChannelId equals ch.Id
         join c in db.Customers on cart.CustomerId equals c.Id into customers
         from c in customers.DefaultIfEmpty()
         select new CartRow(
-            cart.Id, cart.ExternalId, ch.Code, cart.CustomerId, c == null ? null : c.FirstName, c == null ? null : c.LastName, cart.Email,
+            cart.Id, cart.ExternalId, db.Channels.Where(ch => ch.Id == cart.ChannelId).Select(ch => ch.Code).First(), cart.CustomerId, c == null ? null : c.FirstName, c == null ? null : c.LastName, cart.Email,
             cart.ItemCount, cart.Subtotal.Amount, cart.Subtotal.Currency, cart.CheckoutStep, cart.Status,
             cart.LastActivityAt, cart.CrmSync.Status, cart.CrmSync.LastError, cart.CrmSync.ExternalId, cart.WorkflowStep);
 }
