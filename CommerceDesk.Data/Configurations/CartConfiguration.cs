@@ -44,6 +44,13 @@ internal sealed class CartConfiguration : IEntityTypeConfiguration<Cart>
         builder.HasIndex(c => new { c.ChannelId, c.LastActivityAt }).HasDatabaseName("IX_Carts_Channel_LastActivityAt");
         builder.HasIndex(c => new { c.CustomerId, c.LastActivityAt }).HasDatabaseName("IX_Carts_Customer");
         builder.HasIndex(c => c.Email).HasDatabaseName("IX_Carts_Email");
+        // Grid: status filter in the default order (newest activity first) and sort by status descending, walked backwards.
+        builder.HasIndex(c => new { c.Status, c.LastActivityAt }).HasDatabaseName("IX_Carts_Status_LastActivityAt");
+        // Grid sort by status ascending, newest first inside each status (a mixed order SQLite cannot walk backwards).
+        builder.HasIndex(c => new { c.Status, c.LastActivityAt, c.Id }).IsDescending(false, true, true).HasDatabaseName("IX_Carts_StatusSort");
+        // Grid sorts by cart id and by item count.
+        builder.HasIndex(c => c.ExternalId).HasDatabaseName("IX_Carts_ExternalId");
+        builder.HasIndex(c => c.ItemCount).HasDatabaseName("IX_Carts_ItemCount");
         // Grid filter "Workflow step".
         builder.HasIndex(c => new { c.WorkflowStep, c.LastActivityAt }).HasDatabaseName("IX_Carts_WorkflowStep");
         // A cart that arrives before its customer is linked when the customer is pushed.

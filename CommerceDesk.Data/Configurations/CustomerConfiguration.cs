@@ -23,6 +23,9 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasIndex(c => c.Email).HasDatabaseName("IX_Customers_Email");
         builder.HasIndex(c => new { c.LastName, c.FirstName }).HasDatabaseName("IX_Customers_Name");
         builder.HasIndex(c => c.CreatedAt).HasDatabaseName("IX_Customers_CreatedAt");
+        // Grid: the channel and guest filters in the default order (newest first), and their counts.
+        builder.HasIndex(c => new { c.ChannelId, c.CreatedAt }).HasDatabaseName("IX_Customers_Channel_CreatedAt");
+        builder.HasIndex(c => new { c.IsGuest, c.CreatedAt }).HasDatabaseName("IX_Customers_Guest_CreatedAt");
         // A child that arrives before its parent is linked when the parent is pushed.
         builder.HasIndex(c => new { c.ChannelId, c.ParentExternalId }).HasDatabaseName("IX_Customers_PendingParent");
     }

@@ -46,6 +46,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         // Grid: default sort and the status, payment and channel filters; the new-orders badge.
         builder.HasIndex(o => o.PlacedAt).HasDatabaseName("IX_Orders_PlacedAt");
         builder.HasIndex(o => new { o.Status, o.PlacedAt }).HasDatabaseName("IX_Orders_Status_PlacedAt");
+        // Grid sort by status ascending, newest first inside each status: SQLite walks an index backwards only when
+        // every column flips, so this mixed order needs its own index (descending uses IX_Orders_Status_PlacedAt backwards).
+        builder.HasIndex(o => new { o.Status, o.PlacedAt, o.Id }).IsDescending(false, true, true).HasDatabaseName("IX_Orders_StatusSort");
         builder.HasIndex(o => new { o.PaymentStatus, o.PlacedAt }).HasDatabaseName("IX_Orders_PaymentStatus_PlacedAt");
         builder.HasIndex(o => new { o.ChannelId, o.PlacedAt }).HasDatabaseName("IX_Orders_Channel_PlacedAt");
         builder.HasIndex(o => new { o.CustomerId, o.PlacedAt }).HasDatabaseName("IX_Orders_Customer");

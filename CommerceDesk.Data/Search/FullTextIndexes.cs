@@ -46,6 +46,17 @@ public static class FullTextIndexes
         if (at > 0) term = term![..at];
         var words = (term ?? "").Split([' ', '\t', '@', '.', '-', '_', '+', ',', ';', ':', '/', '(', ')', '"', '\'', '*'],
             StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (at < 0 && words.Length > 1 && IsId(term!, words)) words = words.Where(HasDigit).ToArray();
         return words.Length == 0 ? null : string.Join(' ', words.Take(8).Select(w => $"\"{w.Replace("\"", "\"\"")}\"*"));
     }
+
+    /// <summary>
+    /// One token like "C-00012345" or "W_1001": letters and digits in separate parts. Its letters are a prefix the
+    /// storefront gives every id ("C" is a word of every cart, and as a prefix also of every "customer…" address),
+    /// so matching them reads nearly the whole index; the digits alone find the row.
+    /// </summary>
+    private static bool IsId(string term, string[] words) =>
+        !term.Trim().Any(char.IsWhiteSpace) && words.Any(HasDigit) && !words.All(HasDigit);
+
+    private static bool HasDigit(string word) => word.Any(char.IsAsciiDigit);
 }

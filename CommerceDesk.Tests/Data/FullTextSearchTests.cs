@@ -2,6 +2,7 @@ using CommerceDesk.Data;
 using CommerceDesk.Data.Search;
 using CommerceDesk.Domain.Customers;
 using CommerceDesk.Tests.Support;
+using CommerceDesk.Web.Carts;
 using CommerceDesk.Web.Customers;
 using CommerceDesk.Web.Grids;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,11 @@ public sealed class FullTextSearchTests : IAsyncLifetime
     [InlineData("@example", "\"example\"*")]
     [InlineData("x\" OR \"y", "\"x\"* \"OR\"* \"y\"*")]
     [InlineData("  ", null)]
+    [InlineData("C-00012345", "\"00012345\"*")]
+    [InlineData(" W_1001 ", "\"1001\"*")]
+    [InlineData("customer42", "\"customer42\"*")]
+    [InlineData("Anna B2", "\"Anna\"* \"B2\"*")]
+    [InlineData("ada2@example.com", "\"ada2\"*")]
     public void UserInputBecomesQuotedPrefixTerms(string term, string? expected) =>
         FullTextIndexes.MatchExpression(term).ShouldBe(expected);
 
@@ -59,6 +65,25 @@ public sealed class FullTextSearchTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
         (await Names("king")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ACartIsFoundByItsStorefrontIdAmongIdsWithTheSamePrefix()
+    {
+        await using (var db = new SqliteCommerceDbContext(TestDatabase.Options(_path)))
+        {
+            var shop = new ShopData(db);
+            var web = await shop.ChannelAsync();
+            foreach (var id in new[] { "C-00012345", "C-00012399", "C-00098765" })
+                await shop.CartAsync(web, id, null, Clock.Start, email: "customer12345@example.com");
+        }
+        await using var search = new SqliteCommerceDbContext(TestDatabase.Options(_path));
+
+        var exact = await CartGridQuery.RunAsync(search, new CartGridFilter(Search: "C-00012345"), GridPaging.Default);
+        var prefix = await CartGridQuery.RunAsync(search, new CartGridFilter(Search: "c-000123"), GridPaging.Default);
+
+        exact.Rows.Select(r => r.ExternalId).ShouldBe(["C-00012345"]);
+        prefix.Rows.Select(r => r.ExternalId).Order().ShouldBe(["C-00012345", "C-00012399"]);
     }
 
     private async Task<string[]> Names(string search)

@@ -39,14 +39,27 @@ public static class CartGridQuery
     {
         paging = paging.Normalized();
         var carts = Filter(db, filter);
-        var total = await carts.CountAsync(cancellationToken);
-        if (total == 0) return new GridPage<CartRow>([], 0);
-        var rows = await Project(db, carts, paging).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
-        return new GridPage<CartRow>(rows, total);
+        // One connection for both round trips instead of an open and a close around each.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var total = await carts.CountAsync(cancellationToken);
+            if (total <= paging.Skip) return new GridPage<CartRow>([], total);
+            // Id first: skip and take over the sort's narrow index, then join channel and customer for the page's rows only.
+            // Joined rather than Contains(): EF keeps Skip/Take of a joined query as parameters, but would write them into
+            // a Contains() subquery as constants and compile a new query for every page number.
+            var pageIds = Sort(carts, paging).Select(c => c.Id).Skip(paging.Skip).Take(paging.PageSize);
+            var rows = await Project(db, Sort(from id in pageIds join row in db.Carts.AsNoTracking() on id equals row.Id select row, paging)).ToListAsync(cancellationToken);
+            return new GridPage<CartRow>(rows, total);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     public static IAsyncEnumerable<CartRow> StreamAsync(CommerceDbContext db, CartGridFilter filter, GridPaging paging) =>
-        Project(db, Filter(db, filter), paging).AsAsyncEnumerable();
+        Project(db, Sort(Filter(db, filter), paging)).AsAsyncEnumerable();
 
     public static IQueryable<Cart> Filter(CommerceDbContext db, CartGridFilter filter)
     {
@@ -79,32 +92,34 @@ public static class CartGridQuery
         return carts;
     }
 
-    private static IQueryable<CartRow> Project(CommerceDbContext db, IQueryable<Cart> carts, GridPaging paging)
+    /// <summary>
+    /// The grid's order, always ending in the id so pages never overlap; each one an index walks without a sort
+    /// (IX_Carts_*; status ascending with the newest first inside each status has its own IX_Carts_StatusSort, as
+    /// SQLite walks an index backwards only when every column flips).
+    /// </summary>
+    private static IOrderedQueryable<Cart> Sort(IQueryable<Cart> carts, GridPaging paging) => (paging.SortBy, paging.Descending) switch
     {
-        var joined =
-            from cart in carts
-            join ch in db.Channels on cart.ChannelId equals ch.Id
-            join c in db.Customers on cart.CustomerId equals c.Id into customers
-            from c in customers.DefaultIfEmpty()
-            select new { Cart = cart, Channel = ch.Code, FirstName = c == null ? null : c.FirstName, LastName = c == null ? null : c.LastName };
+        (nameof(CartRow.ExternalId), false) => carts.OrderBy(c => c.ExternalId).ThenBy(c => c.Id),
+        (nameof(CartRow.ExternalId), true) => carts.OrderByDescending(c => c.ExternalId).ThenByDescending(c => c.Id),
+        (nameof(CartRow.Subtotal), false) => carts.OrderBy(c => c.Subtotal.Amount).ThenBy(c => c.Id),
+        (nameof(CartRow.Subtotal), true) => carts.OrderByDescending(c => c.Subtotal.Amount).ThenByDescending(c => c.Id),
+        (nameof(CartRow.ItemCount), false) => carts.OrderBy(c => c.ItemCount).ThenBy(c => c.Id),
+        (nameof(CartRow.ItemCount), true) => carts.OrderByDescending(c => c.ItemCount).ThenByDescending(c => c.Id),
+        (nameof(CartRow.Status), false) => carts.OrderBy(c => c.Status).ThenByDescending(c => c.LastActivityAt).ThenByDescending(c => c.Id),
+        (nameof(CartRow.Status), true) => carts.OrderByDescending(c => c.Status).ThenByDescending(c => c.LastActivityAt).ThenByDescending(c => c.Id),
+        (nameof(CartRow.LastActivityAt), false) => carts.OrderBy(c => c.LastActivityAt).ThenBy(c => c.Id),
+        _ => carts.OrderByDescending(c => c.LastActivityAt).ThenByDescending(c => c.Id),
+    };
 
-        var sorted = (paging.SortBy, paging.Descending) switch
-        {
-            (nameof(CartRow.ExternalId), false) => joined.OrderBy(x => x.Cart.ExternalId).ThenBy(x => x.Cart.Id),
-            (nameof(CartRow.ExternalId), true) => joined.OrderByDescending(x => x.Cart.ExternalId).ThenByDescending(x => x.Cart.Id),
-            (nameof(CartRow.Subtotal), false) => joined.OrderBy(x => x.Cart.Subtotal.Amount).ThenBy(x => x.Cart.Id),
-            (nameof(CartRow.Subtotal), true) => joined.OrderByDescending(x => x.Cart.Subtotal.Amount).ThenByDescending(x => x.Cart.Id),
-            (nameof(CartRow.ItemCount), false) => joined.OrderBy(x => x.Cart.ItemCount).ThenBy(x => x.Cart.Id),
-            (nameof(CartRow.ItemCount), true) => joined.OrderByDescending(x => x.Cart.ItemCount).ThenByDescending(x => x.Cart.Id),
-            (nameof(CartRow.Status), false) => joined.OrderBy(x => x.Cart.Status).ThenByDescending(x => x.Cart.LastActivityAt),
-            (nameof(CartRow.Status), true) => joined.OrderByDescending(x => x.Cart.Status).ThenByDescending(x => x.Cart.LastActivityAt),
-            (nameof(CartRow.LastActivityAt), false) => joined.OrderBy(x => x.Cart.LastActivityAt).ThenBy(x => x.Cart.Id),
-            _ => joined.OrderByDescending(x => x.Cart.LastActivityAt).ThenByDescending(x => x.Cart.Id),
-        };
-
-        return sorted.Select(x => new CartRow(
-            x.Cart.Id, x.Cart.ExternalId, x.Channel, x.Cart.CustomerId, x.FirstName, x.LastName, x.Cart.Email,
-            x.Cart.ItemCount, x.Cart.Subtotal.Amount, x.Cart.Subtotal.Currency, x.Cart.CheckoutStep, x.Cart.Status,
-            x.Cart.LastActivityAt, x.Cart.CrmSync.Status, x.Cart.CrmSync.LastError, x.Cart.CrmSync.ExternalId, x.Cart.WorkflowStep));
-    }
+    /// <summary>The rows of sorted carts with their channel code and customer name (the order is kept through the joins).</summary>
+    // The channel code is a lookup per row rather than a join: joined, SQLite without table statistics may start from the
+    // channels and walk every record of each channel to find the page\'s few rows.
+    private static IQueryable<CartRow> Project(CommerceDbContext db, IOrderedQueryable<Cart> sorted) =>
+        from cart in sorted
+        join c in db.Customers on cart.CustomerId equals c.Id into customers
+        from c in customers.DefaultIfEmpty()
+        select new CartRow(
+            cart.Id, cart.ExternalId, db.Channels.Where(ch => ch.Id == cart.ChannelId).Select(ch => ch.Code).First(), cart.CustomerId, c == null ? null : c.FirstName, c == null ? null : c.LastName, cart.Email,
+            cart.ItemCount, cart.Subtotal.Amount, cart.Subtotal.Currency, cart.CheckoutStep, cart.Status,
+            cart.LastActivityAt, cart.CrmSync.Status, cart.CrmSync.LastError, cart.CrmSync.ExternalId, cart.WorkflowStep);
 }

@@ -32,14 +32,27 @@ public static class CustomerGridQuery
     {
         paging = paging.Normalized();
         var customers = Filter(db, filter);
-        var total = await customers.CountAsync(cancellationToken);
-        if (total == 0) return new GridPage<CustomerRow>([], 0);
-        var rows = await Project(db, customers, paging).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
-        return new GridPage<CustomerRow>(rows, total);
+        // One connection for both round trips instead of an open and a close around each.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var total = await customers.CountAsync(cancellationToken);
+            if (total <= paging.Skip) return new GridPage<CustomerRow>([], total);
+            // Id first: skip and take over the sort's narrow index, then join the account and count orders for the page's rows only.
+            // Joined rather than Contains(): EF keeps Skip/Take of a joined query as parameters, but would write them into
+            // a Contains() subquery as constants and compile a new query for every page number.
+            var pageIds = Sort(customers, paging).Select(c => c.Id).Skip(paging.Skip).Take(paging.PageSize);
+            var rows = await Project(db, Sort(from id in pageIds join row in db.Customers.AsNoTracking() on id equals row.Id select row, paging)).ToListAsync(cancellationToken);
+            return new GridPage<CustomerRow>(rows, total);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     public static IAsyncEnumerable<CustomerRow> StreamAsync(CommerceDbContext db, CustomerGridFilter filter, GridPaging paging) =>
-        Project(db, Filter(db, filter), paging).AsAsyncEnumerable();
+        Project(db, Sort(Filter(db, filter), paging)).AsAsyncEnumerable();
 
     public static IQueryable<Customer> Filter(CommerceDbContext db, CustomerGridFilter filter)
     {
@@ -80,28 +93,25 @@ public static class CustomerGridQuery
             || EF.Functions.Like(c.FirstName!, pattern, TextSearch.EscapeCharacter));
     }
 
-    private static IQueryable<CustomerRow> Project(CommerceDbContext db, IQueryable<Customer> customers, GridPaging paging)
+    /// <summary>The grid's order, always ending in the id so pages never overlap; each one an index walks without a sort.</summary>
+    private static IOrderedQueryable<Customer> Sort(IQueryable<Customer> customers, GridPaging paging) => (paging.SortBy, paging.Descending) switch
     {
-        var joined =
-            from c in customers
-            join ch in db.Channels on c.ChannelId equals ch.Id
-            join a in db.Accounts on c.AccountId equals a.Id into accounts
-            from a in accounts.DefaultIfEmpty()
-            select new { Customer = c, Channel = ch.Code, AccountName = a == null ? null : a.Name };
+        (nameof(CustomerRow.Name), false) => customers.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
+        (nameof(CustomerRow.Name), true) => customers.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName).ThenByDescending(c => c.Id),
+        (nameof(CustomerRow.Email), false) => customers.OrderBy(c => c.Email).ThenBy(c => c.Id),
+        (nameof(CustomerRow.Email), true) => customers.OrderByDescending(c => c.Email).ThenByDescending(c => c.Id),
+        (nameof(CustomerRow.CreatedAt), false) => customers.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
+        _ => customers.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
+    };
 
-        var sorted = (paging.SortBy, paging.Descending) switch
-        {
-            (nameof(CustomerRow.Name), false) => joined.OrderBy(x => x.Customer.LastName).ThenBy(x => x.Customer.FirstName).ThenBy(x => x.Customer.Id),
-            (nameof(CustomerRow.Name), true) => joined.OrderByDescending(x => x.Customer.LastName).ThenByDescending(x => x.Customer.FirstName).ThenByDescending(x => x.Customer.Id),
-            (nameof(CustomerRow.Email), false) => joined.OrderBy(x => x.Customer.Email).ThenBy(x => x.Customer.Id),
-            (nameof(CustomerRow.Email), true) => joined.OrderByDescending(x => x.Customer.Email).ThenByDescending(x => x.Customer.Id),
-            (nameof(CustomerRow.CreatedAt), false) => joined.OrderBy(x => x.Customer.CreatedAt).ThenBy(x => x.Customer.Id),
-            _ => joined.OrderByDescending(x => x.Customer.CreatedAt).ThenByDescending(x => x.Customer.Id),
-        };
-
-        return sorted.Select(x => new CustomerRow(
-            x.Customer.Id, x.Customer.ExternalId, x.Channel, x.Customer.FirstName, x.Customer.LastName, x.Customer.Email,
-            x.Customer.Phone, x.Customer.IsGuest, x.Customer.CreatedAt, x.Customer.AccountId, x.AccountName,
-            db.Orders.Count(o => o.CustomerId == x.Customer.Id)));
-    }
+    /// <summary>The rows of sorted customers with channel code, account name and order count (the order is kept through the joins).</summary>
+    // The channel code is a lookup per row rather than a join: joined, SQLite without table statistics may start from the
+    // channels and walk every record of each channel to find the page\'s few rows.
+    private static IQueryable<CustomerRow> Project(CommerceDbContext db, IOrderedQueryable<Customer> sorted) =>
+        from c in sorted
+        join a in db.Accounts on c.AccountId equals a.Id into accounts
+        from a in accounts.DefaultIfEmpty()
+        select new CustomerRow(
+            c.Id, c.ExternalId, db.Channels.Where(ch => ch.Id == c.ChannelId).Select(ch => ch.Code).First(), c.FirstName, c.LastName, c.Email, c.Phone, c.IsGuest, c.CreatedAt, c.AccountId,
+            a == null ? null : a.Name, db.Orders.Count(o => o.CustomerId == c.Id));
 }

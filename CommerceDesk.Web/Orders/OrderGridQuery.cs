@@ -42,15 +42,29 @@ public static class OrderGridQuery
     {
         paging = paging.Normalized();
         var orders = Filter(db, filter);
-        var total = await orders.CountAsync(cancellationToken);
-        if (total == 0) return new GridPage<OrderRow>([], 0);
-        var rows = await Project(db, orders, paging).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(cancellationToken);
-        return new GridPage<OrderRow>(rows, total);
+        // One connection for both round trips instead of an open and a close around each.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var total = await orders.CountAsync(cancellationToken);
+            if (total <= paging.Skip) return new GridPage<OrderRow>([], total);
+            // Id first: skip and take over the sort's narrow index, then join channel and customer for the page's rows
+            // only. Joining before the OFFSET made a deep page read every skipped row's customer.
+            // Joined rather than Contains(): EF keeps Skip/Take of a joined query as parameters, but would write them into
+            // a Contains() subquery as constants and compile a new query for every page number.
+            var pageIds = Sort(orders, paging).Select(o => o.Id).Skip(paging.Skip).Take(paging.PageSize);
+            var rows = await Project(db, Sort(from id in pageIds join row in db.Orders.AsNoTracking() on id equals row.Id select row, paging)).ToListAsync(cancellationToken);
+            return new GridPage<OrderRow>(rows, total);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>Every row matching the filter in the grid's order, streamed (for the CSV export).</summary>
     public static IAsyncEnumerable<OrderRow> StreamAsync(CommerceDbContext db, OrderGridFilter filter, GridPaging paging) =>
-        Project(db, Filter(db, filter), paging).AsAsyncEnumerable();
+        Project(db, Sort(Filter(db, filter), paging)).AsAsyncEnumerable();
 
     public static IQueryable<Order> Filter(CommerceDbContext db, OrderGridFilter filter)
     {
@@ -83,32 +97,34 @@ public static class OrderGridQuery
         return orders;
     }
 
-    private static IQueryable<OrderRow> Project(CommerceDbContext db, IQueryable<Order> orders, GridPaging paging)
+    /// <summary>
+    /// The grid's order, always ending in the id so pages never overlap. Each order is one an index walks without a
+    /// sort (IX_Orders_*; SQLite walks an index backwards only when every column flips, hence IX_Orders_StatusSort
+    /// for status ascending with the newest first inside each status).
+    /// </summary>
+    private static IOrderedQueryable<Order> Sort(IQueryable<Order> orders, GridPaging paging) => (paging.SortBy, paging.Descending) switch
     {
-        var joined =
-            from o in orders
-            join ch in db.Channels on o.ChannelId equals ch.Id
-            join c in db.Customers on o.CustomerId equals c.Id into customers
-            from c in customers.DefaultIfEmpty()
-            select new { Order = o, Channel = ch.Code, FirstName = c == null ? null : c.FirstName, LastName = c == null ? null : c.LastName };
+        (nameof(OrderRow.Number), false) => orders.OrderBy(o => o.Number).ThenBy(o => o.Id),
+        (nameof(OrderRow.Number), true) => orders.OrderByDescending(o => o.Number).ThenByDescending(o => o.Id),
+        (nameof(OrderRow.Subtotal), false) => orders.OrderBy(o => o.Subtotal.Amount).ThenBy(o => o.Id),
+        (nameof(OrderRow.Subtotal), true) => orders.OrderByDescending(o => o.Subtotal.Amount).ThenByDescending(o => o.Id),
+        (nameof(OrderRow.Status), false) => orders.OrderBy(o => o.Status).ThenByDescending(o => o.PlacedAt).ThenByDescending(o => o.Id),
+        (nameof(OrderRow.Status), true) => orders.OrderByDescending(o => o.Status).ThenByDescending(o => o.PlacedAt).ThenByDescending(o => o.Id),
+        (nameof(OrderRow.Email), false) => orders.OrderBy(o => o.Email).ThenBy(o => o.Id),
+        (nameof(OrderRow.Email), true) => orders.OrderByDescending(o => o.Email).ThenByDescending(o => o.Id),
+        (nameof(OrderRow.PlacedAt), false) => orders.OrderBy(o => o.PlacedAt).ThenBy(o => o.Id),
+        _ => orders.OrderByDescending(o => o.PlacedAt).ThenByDescending(o => o.Id),
+    };
 
-        var sorted = (paging.SortBy, paging.Descending) switch
-        {
-            (nameof(OrderRow.Number), false) => joined.OrderBy(x => x.Order.Number).ThenBy(x => x.Order.Id),
-            (nameof(OrderRow.Number), true) => joined.OrderByDescending(x => x.Order.Number).ThenByDescending(x => x.Order.Id),
-            (nameof(OrderRow.Subtotal), false) => joined.OrderBy(x => x.Order.Subtotal.Amount).ThenBy(x => x.Order.Id),
-            (nameof(OrderRow.Subtotal), true) => joined.OrderByDescending(x => x.Order.Subtotal.Amount).ThenByDescending(x => x.Order.Id),
-            (nameof(OrderRow.Status), false) => joined.OrderBy(x => x.Order.Status).ThenByDescending(x => x.Order.PlacedAt),
-            (nameof(OrderRow.Status), true) => joined.OrderByDescending(x => x.Order.Status).ThenByDescending(x => x.Order.PlacedAt),
-            (nameof(OrderRow.Email), false) => joined.OrderBy(x => x.Order.Email).ThenBy(x => x.Order.Id),
-            (nameof(OrderRow.Email), true) => joined.OrderByDescending(x => x.Order.Email).ThenByDescending(x => x.Order.Id),
-            (nameof(OrderRow.PlacedAt), false) => joined.OrderBy(x => x.Order.PlacedAt).ThenBy(x => x.Order.Id),
-            _ => joined.OrderByDescending(x => x.Order.PlacedAt).ThenByDescending(x => x.Order.Id),
-        };
-
-        return sorted.Select(x => new OrderRow(
-            x.Order.Id, x.Order.Number, x.Channel, x.Order.CustomerId, x.FirstName, x.LastName, x.Order.Email,
-            x.Order.PlacedAt, x.Order.Subtotal.Amount, x.Order.Subtotal.Currency, x.Order.Status, x.Order.PaymentStatus,
-            x.Order.CommercialState, x.Order.CrmSync.Status, x.Order.CrmSync.LastError, x.Order.CrmSync.ExternalId, x.Order.WorkflowStep));
-    }
+    /// <summary>The rows of sorted orders with their channel code and customer name (the order is kept through the joins).</summary>
+    // The channel code is a lookup per row rather than a join: joined, SQLite without table statistics may start from the
+    // channels and walk every record of each channel to find the page\'s few rows.
+    private static IQueryable<OrderRow> Project(CommerceDbContext db, IOrderedQueryable<Order> sorted) =>
+        from o in sorted
+        join c in db.Customers on o.CustomerId equals c.Id into customers
+        from c in customers.DefaultIfEmpty()
+        select new OrderRow(
+            o.Id, o.Number, db.Channels.Where(ch => ch.Id == o.ChannelId).Select(ch => ch.Code).First(), o.CustomerId, c == null ? null : c.FirstName, c == null ? null : c.LastName, o.Email,
+            o.PlacedAt, o.Subtotal.Amount, o.Subtotal.Currency, o.Status, o.PaymentStatus,
+            o.CommercialState, o.CrmSync.Status, o.CrmSync.LastError, o.CrmSync.ExternalId, o.WorkflowStep);
 }

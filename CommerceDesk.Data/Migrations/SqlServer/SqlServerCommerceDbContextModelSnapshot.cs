@@ -283,6 +283,12 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                     b.HasIndex("Email")
                         .HasDatabaseName("IX_Carts_Email");
 
+                    b.HasIndex("ExternalId")
+                        .HasDatabaseName("IX_Carts_ExternalId");
+
+                    b.HasIndex("ItemCount")
+                        .HasDatabaseName("IX_Carts_ItemCount");
+
                     b.HasIndex("LastActivityAt")
                         .HasDatabaseName("IX_Carts_LastActivityAt");
 
@@ -300,11 +306,18 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                     b.HasIndex("CustomerId", "LastActivityAt")
                         .HasDatabaseName("IX_Carts_Customer");
 
+                    b.HasIndex("Status", "LastActivityAt")
+                        .HasDatabaseName("IX_Carts_Status_LastActivityAt");
+
                     b.HasIndex("WorkflowStep", "LastActivityAt")
                         .HasDatabaseName("IX_Carts_WorkflowStep");
 
                     b.HasIndex("Status", "ChannelId", "LastActivityAt")
                         .HasDatabaseName("IX_Carts_OpenByLastActivity");
+
+                    b.HasIndex("Status", "LastActivityAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("IX_Carts_StatusSort");
 
                     b.HasIndex("Status", "ReminderCheckedAt", "AbandonedAt")
                         .HasDatabaseName("IX_Carts_ReminderUnchecked");
@@ -569,11 +582,17 @@ namespace CommerceDesk.Data.Migrations.SqlServer
 
                     b.HasIndex("ParentCustomerId");
 
+                    b.HasIndex("ChannelId", "CreatedAt")
+                        .HasDatabaseName("IX_Customers_Channel_CreatedAt");
+
                     b.HasIndex("ChannelId", "ExternalId")
                         .IsUnique();
 
                     b.HasIndex("ChannelId", "ParentExternalId")
                         .HasDatabaseName("IX_Customers_PendingParent");
+
+                    b.HasIndex("IsGuest", "CreatedAt")
+                        .HasDatabaseName("IX_Customers_Guest_CreatedAt");
 
                     b.HasIndex("LastName", "FirstName")
                         .HasDatabaseName("IX_Customers_Name");
@@ -879,6 +898,10 @@ namespace CommerceDesk.Data.Migrations.SqlServer
 
                     b.HasIndex("WorkflowStep", "PlacedAt")
                         .HasDatabaseName("IX_Orders_WorkflowStep");
+
+                    b.HasIndex("Status", "PlacedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("IX_Orders_StatusSort");
 
                     b.ToTable("Orders");
                 });
