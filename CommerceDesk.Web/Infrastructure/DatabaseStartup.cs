@@ -11,7 +11,12 @@ internal static class DatabaseStartup
         await using var scope = app.Services.CreateAsyncScope();
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<CommerceDbContext>>();
         await using (var db = await factory.CreateDbContextAsync())
+        {
             await db.Database.MigrateAsync();
+            // SQLite plans by its statistics; without them a grid or sweep query can pick a scan. 0x10002 analyzes
+            // every table whose statistics are missing or stale (cheaply: SQLite caps the rows it samples).
+            if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002");
+        }
 
         foreach (var seeder in scope.ServiceProvider.GetServices<IStartupSeeder>())
             await seeder.SeedAsync(CancellationToken.None);

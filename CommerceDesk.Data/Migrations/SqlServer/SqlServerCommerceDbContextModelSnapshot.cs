@@ -864,10 +864,9 @@ namespace CommerceDesk.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CartId");
-
-                    b.HasIndex("Email")
-                        .HasDatabaseName("IX_Orders_Email");
+                    b.HasIndex("CartId")
+                        .HasDatabaseName("IX_Orders_CartId")
+                        .HasFilter("\"CartId\" IS NOT NULL");
 
                     b.HasIndex("Number")
                         .HasDatabaseName("IX_Orders_Number");
@@ -889,6 +888,9 @@ namespace CommerceDesk.Data.Migrations.SqlServer
 
                     b.HasIndex("CustomerId", "PlacedAt")
                         .HasDatabaseName("IX_Orders_Customer");
+
+                    b.HasIndex("Email", "PlacedAt")
+                        .HasDatabaseName("IX_Orders_Email");
 
                     b.HasIndex("PaymentStatus", "PlacedAt")
                         .HasDatabaseName("IX_Orders_PaymentStatus_PlacedAt");

@@ -836,10 +836,9 @@ namespace CommerceDesk.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CartId");
-
-                    b.HasIndex("Email")
-                        .HasDatabaseName("IX_Orders_Email");
+                    b.HasIndex("CartId")
+                        .HasDatabaseName("IX_Orders_CartId")
+                        .HasFilter("\"CartId\" IS NOT NULL");
 
                     b.HasIndex("Number")
                         .HasDatabaseName("IX_Orders_Number");
@@ -861,6 +860,9 @@ namespace CommerceDesk.Data.Migrations.Sqlite
 
                     b.HasIndex("CustomerId", "PlacedAt")
                         .HasDatabaseName("IX_Orders_Customer");
+
+                    b.HasIndex("Email", "PlacedAt")
+                        .HasDatabaseName("IX_Orders_Email");
 
                     b.HasIndex("PaymentStatus", "PlacedAt")
                         .HasDatabaseName("IX_Orders_PaymentStatus_PlacedAt");
