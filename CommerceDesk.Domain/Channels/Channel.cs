@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using CommerceDesk.Domain.Common;
 
 namespace CommerceDesk.Domain.Channels;
 
 /// <summary>A storefront that pushes customers, carts and orders to us, with its own API keys and settings.</summary>
-public sealed class Channel : Entity
+public sealed partial class Channel : Entity
 {
     public const int CodeMaxLength = 50;
     public const int NameMaxLength = 200;
@@ -16,10 +17,28 @@ public sealed class Channel : Entity
     public Channel(string code, string name, string currency, string timeZone = "UTC")
     {
         Code = Guard.Required(code, "Channel code", CodeMaxLength).ToLowerInvariant();
+        if (CodeProblem(Code) is { } codeProblem) throw new DomainException(codeProblem);
         Name = Guard.Required(name, "Channel name", NameMaxLength);
         Currency = Common.Currency.Parse(currency);
         TimeZone = Guard.Required(timeZone, "Time zone", 100);
+        if (TimeZoneProblem(TimeZone) is { } zoneProblem) throw new DomainException(zoneProblem);
     }
+
+    /// <summary>Why <paramref name="code"/> cannot name a channel, or null when it can. The code is part of the API's URLs.</summary>
+    public static string? CodeProblem(string code) =>
+        code.Length == 0 ? "Enter a code, e.g. web or outlet-de."
+        : code.Length > CodeMaxLength ? $"The code can have at most {CodeMaxLength} characters."
+        : !CodeFormat().IsMatch(code) ? "Use only lowercase letters, digits and dashes (not at the start or end), e.g. outlet-de: the code is part of the API URL."
+        : null;
+
+    /// <summary>Why <paramref name="timeZone"/> is not usable for the channel's dates, or null when it is.</summary>
+    public static string? TimeZoneProblem(string timeZone) =>
+        timeZone.Length == 0 ? "Enter a time zone, e.g. Europe/Berlin or UTC."
+        : !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _) ? $"'{timeZone}' is not a known time zone; use an IANA name such as Europe/Berlin."
+        : null;
+
+    [GeneratedRegex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")]
+    private static partial Regex CodeFormat();
 
     public string Code { get; private set; } = "";
     public string Name { get; private set; } = "";

@@ -20,6 +20,21 @@ public sealed class ChannelAndCustomerTests
         key.Hash.ShouldNotContain("secret");
     }
 
+    [Theory]
+    [InlineData("outlet de")]
+    [InlineData("-outlet")]
+    [InlineData("outlet/de")]
+    [InlineData("outlet-")]
+    public void ChannelCodesThatCannotBePartOfAnApiUrlAreRefused(string code) =>
+        Should.Throw<DomainException>(() => new Channel(code, "Outlet", "EUR")).Message.ShouldContain("lowercase letters, digits and dashes");
+
+    [Fact]
+    public void ChannelCodesAreLowercasedAndTimeZonesMustExist()
+    {
+        new Channel("Outlet-DE", "Outlet", "EUR", "Europe/Berlin").Code.ShouldBe("outlet-de");
+        Should.Throw<DomainException>(() => new Channel("web", "Web", "EUR", "Mars/Olympus")).Message.ShouldContain("not a known time zone");
+    }
+
     [Fact]
     public void ShortApiKeysAreRefused() =>
         Should.Throw<DomainException>(() => new Channel("web", "Web", "EUR").AddApiKey("short", "x", Clock.Start));

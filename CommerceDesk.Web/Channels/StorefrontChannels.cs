@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using CommerceDesk.Data;
 using CommerceDesk.Domain.Channels;
 using CommerceDesk.Domain.Common;
@@ -11,7 +10,7 @@ namespace CommerceDesk.Web.Channels;
 /// The channel settings page's handler for storefronts and their API keys: create a channel, issue a key (only
 /// its hash is stored), revoke one. Revoking evicts the key from this node's key cache so the API refuses it at once.
 /// </summary>
-internal sealed partial class StorefrontChannels(IDbContextFactory<CommerceDbContext> factory, TimeProvider time, ChannelKeyResolver keys)
+internal sealed class StorefrontChannels(IDbContextFactory<CommerceDbContext> factory, TimeProvider time, ChannelKeyResolver keys)
 {
     /// <summary>What the "New channel" form sends; mutable so the form can bind to it.</summary>
     public sealed class ChannelDraft
@@ -112,10 +111,7 @@ internal sealed partial class StorefrontChannels(IDbContextFactory<CommerceDbCon
     private static Dictionary<string, string> Validate(ChannelDraft draft, string code)
     {
         var errors = new Dictionary<string, string>();
-        if (code.Length == 0) errors[nameof(ChannelDraft.Code)] = "Enter a code, e.g. web or outlet-de.";
-        else if (code.Length > Channel.CodeMaxLength) errors[nameof(ChannelDraft.Code)] = $"The code can have at most {Channel.CodeMaxLength} characters.";
-        else if (!CodeFormat().IsMatch(code))
-            errors[nameof(ChannelDraft.Code)] = "Use only lowercase letters, digits and dashes (not at the start or end), e.g. outlet-de: the code is part of the API URL.";
+        if (Channel.CodeProblem(code) is { } codeProblem) errors[nameof(ChannelDraft.Code)] = codeProblem;
 
         var name = draft.Name.Trim();
         if (name.Length == 0) errors[nameof(ChannelDraft.Name)] = "Enter the storefront's name.";
@@ -125,15 +121,9 @@ internal sealed partial class StorefrontChannels(IDbContextFactory<CommerceDbCon
         if (currency.Length == 0) errors[nameof(ChannelDraft.Currency)] = "Choose the storefront's currency.";
         else if (!Currency.IsKnown(currency)) errors[nameof(ChannelDraft.Currency)] = $"Currency '{draft.Currency.Trim()}' is not a known ISO 4217 currency.";
 
-        var timeZone = draft.TimeZone.Trim();
-        if (timeZone.Length == 0) errors[nameof(ChannelDraft.TimeZone)] = "Enter a time zone, e.g. Europe/Berlin or UTC.";
-        else if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
-            errors[nameof(ChannelDraft.TimeZone)] = $"'{timeZone}' is not a known time zone; use an IANA name such as Europe/Berlin.";
+        if (Channel.TimeZoneProblem(draft.TimeZone.Trim()) is { } zoneProblem) errors[nameof(ChannelDraft.TimeZone)] = zoneProblem;
         return errors;
     }
 
     private static string DuplicateCode(string code) => $"A channel with code {code} already exists.";
-
-    [GeneratedRegex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")]
-    private static partial Regex CodeFormat();
 }
