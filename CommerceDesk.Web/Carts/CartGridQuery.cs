@@ -38,24 +38,7 @@ public static class CartGridQuery
         CommerceDbContext db, CartGridFilter filter, GridPaging paging, CancellationToken cancellationToken = default)
     {
         paging = paging.Normalized();
-        var carts = Filter(db, filter);
-        // One connection for both round trips instead of an open and a close around each.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var total = await carts.CountAsync(cancellationToken);
-            if (total <= paging.Skip) return new GridPage<CartRow>([], total);
-            // Id first: skip and take over the sort's narrow index, then join channel and customer for the page's rows only.
-            // Joined rather than Contains(): EF keeps Skip/Take of a joined query as parameters, but would write them into
-            // a Contains() subquery as constants and compile a new query for every page number.
-            var pageIds = Sort(carts, paging).Select(c => c.Id).Skip(paging.Skip).Take(paging.PageSize);
-            var rows = await Project(db, Sort(from id in pageIds join row in db.Carts.AsNoTracking() on id equals row.Id select row, paging)).ToListAsync(cancellationToken);
-            return new GridPage<CartRow>(rows, total);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        return await IdFirstPager.PageAsync(db, Filter(db, filter), paging, query => Sort(query, paging), sorted => Project(db, sorted), cancellationToken);
     }
 
     public static IAsyncEnumerable<CartRow> StreamAsync(CommerceDbContext db, CartGridFilter filter, GridPaging paging) =>
@@ -113,7 +96,7 @@ public static class CartGridQuery
 
     /// <summary>The rows of sorted carts with their channel code and customer name (the order is kept through the joins).</summary>
     // The channel code is a lookup per row rather than a join: joined, SQLite without table statistics may start from the
-    // channels and walk every record of each channel to find the page\'s few rows.
+    // channels and walk every record of each channel to find the page's few rows.
     private static IQueryable<CartRow> Project(CommerceDbContext db, IOrderedQueryable<Cart> sorted) =>
         from cart in sorted
         join c in db.Customers on cart.CustomerId equals c.Id into customers

@@ -31,24 +31,7 @@ public static class CustomerGridQuery
         CommerceDbContext db, CustomerGridFilter filter, GridPaging paging, CancellationToken cancellationToken = default)
     {
         paging = paging.Normalized();
-        var customers = Filter(db, filter);
-        // One connection for both round trips instead of an open and a close around each.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var total = await customers.CountAsync(cancellationToken);
-            if (total <= paging.Skip) return new GridPage<CustomerRow>([], total);
-            // Id first: skip and take over the sort's narrow index, then join the account and count orders for the page's rows only.
-            // Joined rather than Contains(): EF keeps Skip/Take of a joined query as parameters, but would write them into
-            // a Contains() subquery as constants and compile a new query for every page number.
-            var pageIds = Sort(customers, paging).Select(c => c.Id).Skip(paging.Skip).Take(paging.PageSize);
-            var rows = await Project(db, Sort(from id in pageIds join row in db.Customers.AsNoTracking() on id equals row.Id select row, paging)).ToListAsync(cancellationToken);
-            return new GridPage<CustomerRow>(rows, total);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        return await IdFirstPager.PageAsync(db, Filter(db, filter), paging, query => Sort(query, paging), sorted => Project(db, sorted), cancellationToken);
     }
 
     public static IAsyncEnumerable<CustomerRow> StreamAsync(CommerceDbContext db, CustomerGridFilter filter, GridPaging paging) =>
@@ -106,7 +89,7 @@ public static class CustomerGridQuery
 
     /// <summary>The rows of sorted customers with channel code, account name and order count (the order is kept through the joins).</summary>
     // The channel code is a lookup per row rather than a join: joined, SQLite without table statistics may start from the
-    // channels and walk every record of each channel to find the page\'s few rows.
+    // channels and walk every record of each channel to find the page's few rows.
     private static IQueryable<CustomerRow> Project(CommerceDbContext db, IOrderedQueryable<Customer> sorted) =>
         from c in sorted
         join a in db.Accounts on c.AccountId equals a.Id into accounts

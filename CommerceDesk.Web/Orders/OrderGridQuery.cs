@@ -41,25 +41,7 @@ public static class OrderGridQuery
         CommerceDbContext db, OrderGridFilter filter, GridPaging paging, CancellationToken cancellationToken = default)
     {
         paging = paging.Normalized();
-        var orders = Filter(db, filter);
-        // One connection for both round trips instead of an open and a close around each.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var total = await orders.CountAsync(cancellationToken);
-            if (total <= paging.Skip) return new GridPage<OrderRow>([], total);
-            // Id first: skip and take over the sort's narrow index, then join channel and customer for the page's rows
-            // only. Joining before the OFFSET made a deep page read every skipped row's customer.
-            // Joined rather than Contains(): EF keeps Skip/Take of a joined query as parameters, but would write them into
-            // a Contains() subquery as constants and compile a new query for every page number.
-            var pageIds = Sort(orders, paging).Select(o => o.Id).Skip(paging.Skip).Take(paging.PageSize);
-            var rows = await Project(db, Sort(from id in pageIds join row in db.Orders.AsNoTracking() on id equals row.Id select row, paging)).ToListAsync(cancellationToken);
-            return new GridPage<OrderRow>(rows, total);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        return await IdFirstPager.PageAsync(db, Filter(db, filter), paging, query => Sort(query, paging), sorted => Project(db, sorted), cancellationToken);
     }
 
     /// <summary>Every row matching the filter in the grid's order, streamed (for the CSV export).</summary>
@@ -118,7 +100,7 @@ public static class OrderGridQuery
 
     /// <summary>The rows of sorted orders with their channel code and customer name (the order is kept through the joins).</summary>
     // The channel code is a lookup per row rather than a join: joined, SQLite without table statistics may start from the
-    // channels and walk every record of each channel to find the page\'s few rows.
+    // channels and walk every record of each channel to find the page's few rows.
     private static IQueryable<OrderRow> Project(CommerceDbContext db, IOrderedQueryable<Order> sorted) =>
         from o in sorted
         join c in db.Customers on o.CustomerId equals c.Id into customers
