@@ -121,7 +121,7 @@ public sealed class DatasetGenerator(DatasetSpec spec, string path, TextWriter l
         await using var loader = new BulkLoader(connection);
         var carts = loader.Into("Carts",
             ["Id", "ChannelId", "ExternalId", "CreatedAt", "SourceUpdatedAt", "CustomerExternalId", "CustomerId", "Email", "ItemCount", "CheckoutStep",
-             "Status", "LastActivityAt", "AbandonedAt", "ReminderCheckedAt", "Version", "CrmSyncStatus", "Subtotal", "Currency"]);
+             "Status", "LastActivityAt", "AbandonedAt", "ReminderCheckedAt", "Version", "CrmSyncStatus", "Subtotal", "Currency", "WorkflowStep"]);
         var items = loader.Into("CartItems", ["CartId", "Position", "Sku", "Name", "Quantity", "UnitPrice"]);
         for (var id = 1; id <= spec.Carts; id++)
         {
@@ -137,7 +137,7 @@ public sealed class DatasetGenerator(DatasetSpec spec, string path, TextWriter l
                 // Carts abandoned in the past were examined by the sweep back then.
                 status, SqliteText.Time(lastActivity), status == "Abandoned" ? SqliteText.Time(lastActivity.AddHours(1)) : null,
                 status == "Abandoned" ? SqliteText.Time(lastActivity.AddHours(1)) : null, 1,
-                random.Next(4) == 0 ? "Synced" : "NotSynced", subtotal, "EUR");
+                random.Next(4) == 0 ? "Synced" : "NotSynced", subtotal, "EUR", status == "Purchased" ? "converted" : "open");
         }
     }
 
@@ -146,7 +146,7 @@ public sealed class DatasetGenerator(DatasetSpec spec, string path, TextWriter l
         await using var loader = new BulkLoader(connection);
         var orders = loader.Into("Orders",
             ["Id", "ChannelId", "ExternalId", "CreatedAt", "SourceUpdatedAt", "Number", "CustomerExternalId", "CustomerId", "Email", "PaymentStatus",
-             "CommercialState", "PlacedAt", "Status", "Version", "CrmSyncStatus", "PaymentMethodCode", "PaymentKind", "Subtotal", "Currency"]);
+             "CommercialState", "PlacedAt", "Status", "Version", "CrmSyncStatus", "PaymentMethodCode", "PaymentKind", "Subtotal", "Currency", "WorkflowStep"]);
         var lines = loader.Into("OrderLines", ["OrderId", "Position", "Sku", "Name", "Quantity", "UnitPrice"]);
         for (var id = 1; id <= spec.Orders; id++)
         {
@@ -160,7 +160,7 @@ public sealed class DatasetGenerator(DatasetSpec spec, string path, TextWriter l
             orders.Add(id, channels[customer % channels.Length], $"O-{id:D8}", SqliteText.Time(placed), SqliteText.Time(placed),
                 (100_000_000 + id).ToString(System.Globalization.CultureInfo.InvariantCulture), $"CU-{customer:D7}", customer,
                 $"customer{customer}@example.com", payment, commercial, SqliteText.Time(placed), status, 1,
-                random.Next(4) == 0 ? "Synced" : "NotSynced", offline ? "bank-transfer" : "card", offline ? "Offline" : "Online", subtotal, "EUR");
+                random.Next(4) == 0 ? "Synced" : "NotSynced", offline ? "bank-transfer" : "card", offline ? "Offline" : "Online", subtotal, "EUR", "not_contacted");
         }
     }
 

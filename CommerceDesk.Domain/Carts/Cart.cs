@@ -84,6 +84,8 @@ public sealed partial class Cart : StorefrontRecord, IVersioned
             throw new DomainException("This cart was already purchased by another order.");
         Status = CartStatus.Purchased;
         OrderId = orderId;
+        // A follow-up that never left its start step ends with the purchase; one under way moves by its workflow.
+        if (WorkflowStep == Workflows.AbandonedShoppingCartWorkflow.Steps.Open) WorkflowStep = Workflows.AbandonedShoppingCartWorkflow.Steps.Converted;
         Raise(new CartPurchased(this));
     }
 

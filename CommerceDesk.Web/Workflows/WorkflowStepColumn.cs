@@ -7,8 +7,8 @@ using OrderFlow = CommerceDesk.Domain.Workflows.OrderFollowUpWorkflow;
 namespace CommerceDesk.Web.Workflows;
 
 /// <summary>
-/// The grids' "Workflow step" column and filter. A record whose workflow never moved has no step stored:
-/// it is at the start step, except a purchased cart, which is Converted.
+/// The grids' "Workflow step" column and filter. Every cart and order stores its step (the StoredWorkflowSteps
+/// migration filled in the rows from before, when a missing step meant the start step, or Converted for a purchased cart).
 /// </summary>
 public static class WorkflowStepColumn
 {
@@ -16,17 +16,9 @@ public static class WorkflowStepColumn
 
     public static IReadOnlyList<WorkflowStep> OrderSteps => OrderFlow.Definition.Steps;
 
-    public static IQueryable<Cart> WhereWorkflowStep(this IQueryable<Cart> carts, string step) => step switch
-    {
-        CartFlow.Steps.Open => carts.Where(c => c.WorkflowStep == step || (c.WorkflowStep == null && c.Status != CartStatus.Purchased)),
-        CartFlow.Steps.Converted => carts.Where(c => c.WorkflowStep == step || (c.WorkflowStep == null && c.Status == CartStatus.Purchased)),
-        _ => carts.Where(c => c.WorkflowStep == step),
-    };
+    public static IQueryable<Cart> WhereWorkflowStep(this IQueryable<Cart> carts, string step) => carts.Where(c => c.WorkflowStep == step);
 
-    public static IQueryable<Order> WhereWorkflowStep(this IQueryable<Order> orders, string step) =>
-        step == OrderFlow.Steps.NotContacted
-            ? orders.Where(o => o.WorkflowStep == step || o.WorkflowStep == null)
-            : orders.Where(o => o.WorkflowStep == step);
+    public static IQueryable<Order> WhereWorkflowStep(this IQueryable<Order> orders, string step) => orders.Where(o => o.WorkflowStep == step);
 
     public static string CartStepLabel(string? step, CartStatus status) =>
         Label(CartFlow.Definition, step ?? (status == CartStatus.Purchased ? CartFlow.Steps.Converted : CartFlow.Steps.Open));
