@@ -82,16 +82,13 @@ public static class CartGridQuery
     /// </summary>
     private static IOrderedQueryable<Cart> Sort(IQueryable<Cart> carts, GridPaging paging) => (paging.SortBy, paging.Descending) switch
     {
-        (nameof(CartRow.ExternalId), false) => carts.OrderBy(c => c.ExternalId).ThenBy(c => c.Id),
-        (nameof(CartRow.ExternalId), true) => carts.OrderByDescending(c => c.ExternalId).ThenByDescending(c => c.Id),
-        (nameof(CartRow.Subtotal), false) => carts.OrderBy(c => c.Subtotal.Amount).ThenBy(c => c.Id),
-        (nameof(CartRow.Subtotal), true) => carts.OrderByDescending(c => c.Subtotal.Amount).ThenByDescending(c => c.Id),
-        (nameof(CartRow.ItemCount), false) => carts.OrderBy(c => c.ItemCount).ThenBy(c => c.Id),
-        (nameof(CartRow.ItemCount), true) => carts.OrderByDescending(c => c.ItemCount).ThenByDescending(c => c.Id),
+        (nameof(CartRow.ExternalId), var descending) => carts.OrderForGrid(c => c.ExternalId, descending),
+        (nameof(CartRow.Subtotal), var descending) => carts.OrderForGrid(c => c.Subtotal.Amount, descending),
+        (nameof(CartRow.ItemCount), var descending) => carts.OrderForGrid(c => c.ItemCount, descending),
         (nameof(CartRow.Status), false) => carts.OrderBy(c => c.Status).ThenByDescending(c => c.LastActivityAt).ThenByDescending(c => c.Id),
         (nameof(CartRow.Status), true) => carts.OrderByDescending(c => c.Status).ThenByDescending(c => c.LastActivityAt).ThenByDescending(c => c.Id),
-        (nameof(CartRow.LastActivityAt), false) => carts.OrderBy(c => c.LastActivityAt).ThenBy(c => c.Id),
-        _ => carts.OrderByDescending(c => c.LastActivityAt).ThenByDescending(c => c.Id),
+        (nameof(CartRow.LastActivityAt), false) => carts.OrderForGrid(c => c.LastActivityAt, descending: false),
+        _ => carts.OrderForGrid(c => c.LastActivityAt, descending: true),
     };
 
     /// <summary>The rows of sorted carts with their channel code and customer name (the order is kept through the joins).</summary>

@@ -81,10 +81,9 @@ public static class CustomerGridQuery
     {
         (nameof(CustomerRow.Name), false) => customers.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
         (nameof(CustomerRow.Name), true) => customers.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName).ThenByDescending(c => c.Id),
-        (nameof(CustomerRow.Email), false) => customers.OrderBy(c => c.Email).ThenBy(c => c.Id),
-        (nameof(CustomerRow.Email), true) => customers.OrderByDescending(c => c.Email).ThenByDescending(c => c.Id),
-        (nameof(CustomerRow.CreatedAt), false) => customers.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id),
-        _ => customers.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id),
+        (nameof(CustomerRow.Email), var descending) => customers.OrderForGrid(c => c.Email, descending),
+        (nameof(CustomerRow.CreatedAt), false) => customers.OrderForGrid(c => c.CreatedAt, descending: false),
+        _ => customers.OrderForGrid(c => c.CreatedAt, descending: true),
     };
 
     /// <summary>The rows of sorted customers with channel code, account name and order count (the order is kept through the joins).</summary>

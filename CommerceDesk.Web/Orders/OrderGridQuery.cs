@@ -86,16 +86,13 @@ public static class OrderGridQuery
     /// </summary>
     private static IOrderedQueryable<Order> Sort(IQueryable<Order> orders, GridPaging paging) => (paging.SortBy, paging.Descending) switch
     {
-        (nameof(OrderRow.Number), false) => orders.OrderBy(o => o.Number).ThenBy(o => o.Id),
-        (nameof(OrderRow.Number), true) => orders.OrderByDescending(o => o.Number).ThenByDescending(o => o.Id),
-        (nameof(OrderRow.Subtotal), false) => orders.OrderBy(o => o.Subtotal.Amount).ThenBy(o => o.Id),
-        (nameof(OrderRow.Subtotal), true) => orders.OrderByDescending(o => o.Subtotal.Amount).ThenByDescending(o => o.Id),
+        (nameof(OrderRow.Number), var descending) => orders.OrderForGrid(o => o.Number, descending),
+        (nameof(OrderRow.Subtotal), var descending) => orders.OrderForGrid(o => o.Subtotal.Amount, descending),
         (nameof(OrderRow.Status), false) => orders.OrderBy(o => o.Status).ThenByDescending(o => o.PlacedAt).ThenByDescending(o => o.Id),
         (nameof(OrderRow.Status), true) => orders.OrderByDescending(o => o.Status).ThenByDescending(o => o.PlacedAt).ThenByDescending(o => o.Id),
-        (nameof(OrderRow.Email), false) => orders.OrderBy(o => o.Email).ThenBy(o => o.Id),
-        (nameof(OrderRow.Email), true) => orders.OrderByDescending(o => o.Email).ThenByDescending(o => o.Id),
-        (nameof(OrderRow.PlacedAt), false) => orders.OrderBy(o => o.PlacedAt).ThenBy(o => o.Id),
-        _ => orders.OrderByDescending(o => o.PlacedAt).ThenByDescending(o => o.Id),
+        (nameof(OrderRow.Email), var descending) => orders.OrderForGrid(o => o.Email, descending),
+        (nameof(OrderRow.PlacedAt), false) => orders.OrderForGrid(o => o.PlacedAt, descending: false),
+        _ => orders.OrderForGrid(o => o.PlacedAt, descending: true),
     };
 
     /// <summary>The rows of sorted orders with their channel code and customer name (the order is kept through the joins).</summary>
