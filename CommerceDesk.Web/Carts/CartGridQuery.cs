@@ -38,7 +38,18 @@ public static class CartGridQuery
         CommerceDbContext db, CartGridFilter filter, GridPaging paging, CancellationToken cancellationToken = default)
     {
         paging = paging.Normalized();
-        return await IdFirstPager.PageAsync(db, Filter(db, filter), paging, query => Sort(query, paging), sorted => Project(db, sorted), cancellationToken);
+        return await IdFirstPager.PageAsync(
+            db, Filter(db, filter), paging, query => Sort(query, paging), sorted => Project(db, sorted), CountedBy(filter), cancellationToken);
+    }
+
+    /// <summary>A status or a workflow step alone selects most carts; its total is kept as a counter rather than counted.</summary>
+    private static ValueCounts.CountedValue? CountedBy(CartGridFilter filter)
+    {
+        if (!string.IsNullOrWhiteSpace(filter.Search)) return null;
+        var unsearched = filter with { Search = null };
+        if (filter.Status is { } status && unsearched == new CartGridFilter(Status: status)) return ValueCounts.CartStatus.Of(status.ToString());
+        if (filter.WorkflowStep is { Length: > 0 } step && unsearched == new CartGridFilter(WorkflowStep: step)) return ValueCounts.CartWorkflowStep.Of(step);
+        return null;
     }
 
     public static IAsyncEnumerable<CartRow> StreamAsync(CommerceDbContext db, CartGridFilter filter, GridPaging paging) =>

@@ -31,7 +31,7 @@ public static class CustomerGridQuery
         CommerceDbContext db, CustomerGridFilter filter, GridPaging paging, CancellationToken cancellationToken = default)
     {
         paging = paging.Normalized();
-        return await IdFirstPager.PageAsync(db, Filter(db, filter), paging, query => Sort(query, paging), sorted => Project(db, sorted), cancellationToken);
+        return await IdFirstPager.PageAsync(db, Filter(db, filter), paging, query => Sort(query, paging), sorted => Project(db, sorted), countedBy: null, cancellationToken);
     }
 
     public static IAsyncEnumerable<CustomerRow> StreamAsync(CommerceDbContext db, CustomerGridFilter filter, GridPaging paging) =>

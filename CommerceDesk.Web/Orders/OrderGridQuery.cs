@@ -41,7 +41,18 @@ public static class OrderGridQuery
         CommerceDbContext db, OrderGridFilter filter, GridPaging paging, CancellationToken cancellationToken = default)
     {
         paging = paging.Normalized();
-        return await IdFirstPager.PageAsync(db, Filter(db, filter), paging, query => Sort(query, paging), sorted => Project(db, sorted), cancellationToken);
+        return await IdFirstPager.PageAsync(
+            db, Filter(db, filter), paging, query => Sort(query, paging), sorted => Project(db, sorted), CountedBy(filter), cancellationToken);
+    }
+
+    /// <summary>A status or a workflow step alone selects most orders; its total is kept as a counter rather than counted.</summary>
+    private static ValueCounts.CountedValue? CountedBy(OrderGridFilter filter)
+    {
+        if (!string.IsNullOrWhiteSpace(filter.Search)) return null;
+        var unsearched = filter with { Search = null };
+        if (filter.Status is { Length: > 0 } status && unsearched == new OrderGridFilter(Status: status)) return ValueCounts.OrderStatus.Of(status);
+        if (filter.WorkflowStep is { Length: > 0 } step && unsearched == new OrderGridFilter(WorkflowStep: step)) return ValueCounts.OrderWorkflowStep.Of(step);
+        return null;
     }
 
     /// <summary>Every row matching the filter in the grid's order, streamed (for the CSV export).</summary>

@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CommerceDesk.Data.Search;
+
+/// <summary>
+/// How many rows hold each value of the columns the grids filter on alone most often (order and cart status,
+/// workflow step), kept by SQLite triggers inside the writing transaction, so a count read here is exact.
+/// Filters like "status Completed" match most of a million rows, and counting them walks every index entry
+/// (45–65 ms at 1M); the counter answers in a single row read. Used by the SQLite migrations only; other
+/// providers count.
+/// </summary>
+public static class ValueCounts
+{
+    public const string TableName = "ValueCounts";
+
+    /// <summary>A counted column; a missing value (a row written outside the app) counts under ''.</summary>
+    public sealed record Column(string Table, string Name)
+    {
+        public CountedValue Of(string value) => new(this, value);
+    }
+
+    public sealed record CountedValue(Column Column, string Value);
+
+    public static readonly Column OrderStatus = new("Orders", "Status");
+    public static readonly Column OrderWorkflowStep = new("Orders", "WorkflowStep");
+    public static readonly Column CartStatus = new("Carts", "Status");
+    public static readonly Column CartWorkflowStep = new("Carts", "WorkflowStep");
+
+    public static readonly Column[] All = [OrderStatus, OrderWorkflowStep, CartStatus, CartWorkflowStep];
+
+    /// <summary>The number of rows holding the value, or null where no counters are kept (not SQLite).</summary>
+    public static async Task<int?> TryCountAsync(CommerceDbContext db, CountedValue? counted, CancellationToken cancellationToken)
+    {
+        if (counted is null || !db.Database.IsSqlite()) return null;
+        var (table, column) = counted.Column;
+        // A value never written has no row: nothing holds it.
+        return await db.Database.SqlQuery<int>(
+                $"SELECT \"Count\" AS \"Value\" FROM \"ValueCounts\" WHERE \"TableName\" = {table} AND \"ColumnName\" = {column} AND \"Value\" = {counted.Value}")
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public static IEnumerable<string> CreateSql()
+    {
+        yield return $"""
+            CREATE TABLE "{TableName}" ("TableName" TEXT NOT NULL, "ColumnName" TEXT NOT NULL, "Value" TEXT NOT NULL, "Count" INTEGER NOT NULL,
+                CONSTRAINT "PK_{TableName}" PRIMARY KEY ("TableName", "ColumnName", "Value")) WITHOUT ROWID
+            """;
+        foreach (var table in All.GroupBy(c => c.Table))
+        {
+            var columns = table.ToList();
+            yield return $"CREATE TRIGGER \"{table.Key}_Counts_Insert\" AFTER INSERT ON \"{table.Key}\" BEGIN {string.Concat(columns.Select(c => Add(c, "new", +1)))} END";
+            yield return $"CREATE TRIGGER \"{table.Key}_Counts_Delete\" AFTER DELETE ON \"{table.Key}\" BEGIN {string.Concat(columns.Select(c => Add(c, "old", -1)))} END";
+            foreach (var column in columns)
+                yield return $"CREATE TRIGGER \"{table.Key}_Counts_{column.Name}\" AFTER UPDATE OF \"{column.Name}\" ON \"{table.Key}\" " +
+                             $"WHEN old.\"{column.Name}\" IS NOT new.\"{column.Name}\" BEGIN {Add(column, "old", -1)}{Add(column, "new", +1)} END";
+        }
+        foreach (var sql in RebuildSql()) yield return sql;
+    }
+
+    /// <summary>Recounts every value from the tables: the back-fill of the migration, and after a bulk load that ran without triggers.</summary>
+    public static IEnumerable<string> RebuildSql()
+    {
+        yield return $"DELETE FROM \"{TableName}\"";
+        foreach (var (table, column) in All)
+            yield return $"INSERT INTO \"{TableName}\" SELECT '{table}', '{column}', coalesce(\"{column}\", ''), count(*) FROM \"{table}\" GROUP BY 3";
+    }
+
+    public static IEnumerable<string> DropSql()
+    {
+        foreach (var table in All.GroupBy(c => c.Table))
+        {
+            yield return $"DROP TRIGGER IF EXISTS \"{table.Key}_Counts_Insert\"";
+            yield return $"DROP TRIGGER IF EXISTS \"{table.Key}_Counts_Delete\"";
+            foreach (var column in table) yield return $"DROP TRIGGER IF EXISTS \"{table.Key}_Counts_{column.Name}\"";
+        }
+        yield return $"DROP TABLE IF EXISTS \"{TableName}\"";
+    }
+
+    private static string Add(Column column, string row, int delta) =>
+        $"INSERT INTO \"{TableName}\" VALUES ('{column.Table}', '{column.Name}', coalesce({row}.\"{column.Name}\", ''), {delta}) " +
+        $"ON CONFLICT DO UPDATE SET \"Count\" = \"Count\" + {delta}; ";
+}
