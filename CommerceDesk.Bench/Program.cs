@@ -27,6 +27,11 @@ if (runs.Contains("generate") || !File.Exists(options.Database))
         [[rows.ToString("N0", CultureInfo.InvariantCulture), elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture),
           (rows / elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture), $"{new FileInfo(options.Database).Length / (1 << 20)} MiB"]]));
 }
+else
+{
+    // A kept data set follows the schema: new migrations apply to it as they would to a shop's database.
+    await DatasetGenerator.MigrateAsync(options.Database);
+}
 
 if (runs.Contains("grids")) await new GridBenchmarks(options.Database, options.Scale >= 1 ? 30 : 5).RunAsync(report);
 if (runs.Contains("sweep")) await new SweepBenchmark(options.Database, options.Scale).RunAsync(report);

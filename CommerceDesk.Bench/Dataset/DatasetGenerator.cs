@@ -23,9 +23,7 @@ public sealed class DatasetGenerator(DatasetSpec spec, string path, TextWriter l
         var clock = Stopwatch.StartNew();
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         foreach (var file in new[] { path, path + "-wal", path + "-shm" }) File.Delete(file);
-        await using (var db = new SqliteCommerceDbContext(new DbContextOptionsBuilder<SqliteCommerceDbContext>().UseSqlite($"Data Source={path}").Options))
-            await db.Database.MigrateAsync();
-        SqliteConnection.ClearAllPools();
+        await MigrateAsync(path);
 
         var channelIds = await InsertChannelsAsync();
         SqliteConnection.ClearAllPools();
@@ -52,6 +50,13 @@ public sealed class DatasetGenerator(DatasetSpec spec, string path, TextWriter l
         await ExecuteAsync(connection, "ANALYZE; PRAGMA journal_mode=WAL;");
         Step("indexes", clock);
         return clock.Elapsed;
+    }
+
+    public static async Task MigrateAsync(string path)
+    {
+        await using (var db = new SqliteCommerceDbContext(new DbContextOptionsBuilder<SqliteCommerceDbContext>().UseSqlite($"Data Source={path}").Options))
+            await db.Database.MigrateAsync();
+        SqliteConnection.ClearAllPools();
     }
 
     private void Step(string what, Stopwatch clock) => log.WriteLine($"  {what,-10} done at {clock.Elapsed.TotalSeconds,6:F1} s");
