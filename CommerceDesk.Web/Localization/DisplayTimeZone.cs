@@ -59,26 +59,23 @@ public sealed partial class DisplayTimeZone
     /// time starts) counts as if the clock had not yet moved on, so it lands just after the jump (03:30); a time
     /// that occurs twice (02:30 when summer time ends) means its first occurrence.
     /// </summary>
-    public DateTime ToUtc(DateTime local)
+    public DateTime ToUtc(DateTime local) => ToUtc(local, Zone);
+
+    /// <inheritdoc cref="ToUtc(DateTime)"/>
+    public static DateTime ToUtc(DateTime local, TimeZoneInfo zone)
     {
         var wall = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         TimeSpan offset;
-        if (Zone.IsInvalidTime(wall))
-            offset = Min(Zone.GetUtcOffset(wall.AddDays(-1)), Zone.GetUtcOffset(wall.AddDays(1)));
-        else if (Zone.IsAmbiguousTime(wall))
-            offset = Zone.GetAmbiguousTimeOffsets(wall).Max();
+        if (zone.IsInvalidTime(wall))
+            offset = Min(zone.GetUtcOffset(wall.AddDays(-1)), zone.GetUtcOffset(wall.AddDays(1)));
+        else if (zone.IsAmbiguousTime(wall))
+            offset = zone.GetAmbiguousTimeOffsets(wall).Max();
         else
-            offset = Zone.GetUtcOffset(wall);
+            offset = zone.GetUtcOffset(wall);
         // Typed input can sit at the very ends of the calendar, where the shift would leave DateTime's range.
         var ticks = Math.Clamp(wall.Ticks - offset.Ticks, DateTime.MinValue.Ticks, DateTime.MaxValue.Ticks);
         return new DateTime(ticks, DateTimeKind.Utc);
     }
-
-    /// <summary>Where the manager's calendar day begins, in UTC (for "placed between" day filters).</summary>
-    public DateTime StartOfDayUtc(DateOnly day) => ToUtc(day.ToDateTime(TimeOnly.MinValue));
-
-    /// <summary>The manager's today.</summary>
-    public DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(ToLocal(time.GetUtcNow().UtcDateTime));
 
     /// <summary>"2026-11-23 11:02" in the display zone: the one way times read on screen.</summary>
     public string Format(DateTime utc) => ToLocal(utc).ToString(DisplayFormat, CultureInfo.InvariantCulture);
