@@ -5,6 +5,7 @@ using CommerceDesk.Web.Components;
 using CommerceDesk.Web.Email;
 using CommerceDesk.Web.Identity;
 using CommerceDesk.Web.Infrastructure;
+using CommerceDesk.Web.Localization;
 using CommerceDesk.Web.Seeding;
 using CommerceDesk.Web.Storefront;
 using CommerceDesk.Web.Workflows;
@@ -29,6 +30,7 @@ builder.Services.AddHealthChecks()
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddDisplayTimeZone();
 builder.Services.AddBackOfficeIdentity(builder.Environment);
 builder.Services.AddBackOffice();
 

@@ -52,10 +52,13 @@ public sealed class BrowserApp : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies), signed in through the real sign-in form.</summary>
-    public async Task<IPage> SignedInPageAsync(string email, string password, string path = "/")
+    /// <summary>
+    /// A fresh browser context (its own cookies), signed in through the real sign-in form; <paramref name="timezoneId"/>
+    /// is the browser's IANA time zone (the machine's when null).
+    /// </summary>
+    public async Task<IPage> SignedInPageAsync(string email, string password, string path = "/", string? timezoneId = null)
     {
-        var context = await NewContextAsync();
+        var context = await NewContextAsync(timezoneId);
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
         await page.WaitForURLAsync("**/account/login**");
@@ -69,9 +72,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public async Task<IPage> AnonymousPageAsync() => await (await NewContextAsync()).NewPageAsync();
 
-    private async Task<IBrowserContext> NewContextAsync()
+    private async Task<IBrowserContext> NewContextAsync(string? timezoneId = null)
     {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 }, BaseURL = BaseUrl });
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 }, BaseURL = BaseUrl, TimezoneId = timezoneId });
         context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(90_000);
         return context;

@@ -1,6 +1,7 @@
 using Bunit;
 using CommerceDesk.Data;
 using CommerceDesk.Tests.Support;
+using CommerceDesk.Web.Localization;
 using CommerceDesk.Web.Orders;
 using CommerceDesk.Web.Store;
 using CommerceDesk.Web.Workflows;
@@ -30,6 +31,7 @@ public abstract class MudComponentContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<CommerceDesk.Data.Interceptors.IDomainEventPublisher>(sp => sp.GetRequiredService<NewOrdersNotifier>());
         Services.AddScoped<NewOrdersFeed>();
         Services.AddWorkflows();
+        Services.AddDisplayTimeZone();
     }
 
     protected CommerceDbContext CreateDbContext() =>

@@ -3,6 +3,7 @@ using CommerceDesk.Data;
 using CommerceDesk.Domain.Email;
 using CommerceDesk.Web.Email.Reminders;
 using CommerceDesk.Web.Email.Templates;
+using CommerceDesk.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -20,6 +21,7 @@ public sealed class EmailComponentTests : IAsyncLifetime
         _kit = await EmailTestKit.CreateAsync();
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
         _context.Services.AddMudServices();
+        _context.Services.AddDisplayTimeZone();
         _context.Services.AddSingleton<IDbContextFactory<CommerceDbContext>>(_kit.Factory);
         _context.Services.AddSingleton<TimeProvider>(_kit.Time);
         _context.Services.AddSingleton(_kit.Links);

@@ -16,6 +16,9 @@ public sealed record CartGridFilter(
 {
     /// <summary>No filter: every row.</summary>
     public CartGridFilter() : this(Search: null) { }
+
+    /// <summary>Whose calendar days the From/To days are (the manager's display zone); null reads them as UTC days.</summary>
+    public TimeZoneInfo? DayZone { get; init; }
 }
 
 public sealed record CartRow(
@@ -62,8 +65,8 @@ public static class CartGridQuery
         if (filter.ChannelId is { } channelId) carts = carts.Where(c => c.ChannelId == channelId);
         if (filter.CustomerId is { } customerId) carts = carts.Where(c => c.CustomerId == customerId);
         if (filter.WorkflowStep is { Length: > 0 } step) carts = carts.WhereWorkflowStep(step);
-        if (DayRange.StartOf(filter.ActiveFrom) is { } from) carts = carts.Where(c => c.LastActivityAt >= from);
-        if (DayRange.EndOf(filter.ActiveTo) is { } to) carts = carts.Where(c => c.LastActivityAt < to);
+        if (DayRange.StartOf(filter.ActiveFrom, filter.DayZone) is { } from) carts = carts.Where(c => c.LastActivityAt >= from);
+        if (DayRange.EndOf(filter.ActiveTo, filter.DayZone) is { } to) carts = carts.Where(c => c.LastActivityAt < to);
 
         if (FullTextSearch.IsAvailable(db))
         {

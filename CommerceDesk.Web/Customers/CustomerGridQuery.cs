@@ -12,6 +12,9 @@ public sealed record CustomerGridFilter(
 {
     /// <summary>No filter: every row.</summary>
     public CustomerGridFilter() : this(Search: null) { }
+
+    /// <summary>Whose calendar days the From/To days are (the manager's display zone); null reads them as UTC days.</summary>
+    public TimeZoneInfo? DayZone { get; init; }
 }
 
 public sealed record CustomerRow(
@@ -42,8 +45,8 @@ public static class CustomerGridQuery
         var customers = db.Customers.AsNoTracking();
         if (filter.ChannelId is { } channelId) customers = customers.Where(c => c.ChannelId == channelId);
         if (filter.Guests is { } guests) customers = customers.Where(c => c.IsGuest == guests);
-        if (DayRange.StartOf(filter.CreatedFrom) is { } from) customers = customers.Where(c => c.CreatedAt >= from);
-        if (DayRange.EndOf(filter.CreatedTo) is { } to) customers = customers.Where(c => c.CreatedAt < to);
+        if (DayRange.StartOf(filter.CreatedFrom, filter.DayZone) is { } from) customers = customers.Where(c => c.CreatedAt >= from);
+        if (DayRange.EndOf(filter.CreatedTo, filter.DayZone) is { } to) customers = customers.Where(c => c.CreatedAt < to);
 
         if (FullTextSearch.IsAvailable(db))
         {

@@ -4,6 +4,7 @@ using CommerceDesk.Domain.Carts;
 using CommerceDesk.Web.Carts;
 using CommerceDesk.Web.Customers;
 using CommerceDesk.Web.Grids;
+using CommerceDesk.Web.Localization;
 using CommerceDesk.Web.Orders;
 using CsvHelper;
 using Microsoft.AspNetCore.WebUtilities;
@@ -26,7 +27,7 @@ internal static class GridExports
         app.MapGet(OrdersPath, async (HttpContext http, IDbContextFactory<CommerceDbContext> factory, TimeProvider time) =>
         {
             var query = http.Request.Query;
-            var filter = new OrderGridFilter(query["search"], query["status"], Long(query["channelId"]), Day(query["from"]), Day(query["to"]));
+            var filter = new OrderGridFilter(query["search"], query["status"], Long(query["channelId"]), Day(query["from"]), Day(query["to"])) { DayZone = Zone(query) };
             await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
             await WriteAsync(http, $"orders-{Stamp(time)}.csv", OrderGridQuery.StreamAsync(db, filter, Paging(query)),
             [
@@ -40,7 +41,7 @@ internal static class GridExports
         {
             var query = http.Request.Query;
             var status = Enum.TryParse<CartStatus>(query["status"], ignoreCase: true, out var s) ? s : (CartStatus?)null;
-            var filter = new CartGridFilter(query["search"], status, Long(query["channelId"]), Day(query["from"]), Day(query["to"]));
+            var filter = new CartGridFilter(query["search"], status, Long(query["channelId"]), Day(query["from"]), Day(query["to"])) { DayZone = Zone(query) };
             await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
             await WriteAsync(http, $"carts-{Stamp(time)}.csv", CartGridQuery.StreamAsync(db, filter, Paging(query)),
             [
@@ -54,7 +55,7 @@ internal static class GridExports
         {
             var query = http.Request.Query;
             var guests = bool.TryParse(query["guests"], out var g) ? g : (bool?)null;
-            var filter = new CustomerGridFilter(query["search"], Long(query["channelId"]), guests, Day(query["from"]), Day(query["to"]));
+            var filter = new CustomerGridFilter(query["search"], Long(query["channelId"]), guests, Day(query["from"]), Day(query["to"])) { DayZone = Zone(query) };
             await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
             await WriteAsync(http, $"customers-{Stamp(time)}.csv", CustomerGridQuery.StreamAsync(db, filter, Paging(query)),
             [
@@ -66,15 +67,15 @@ internal static class GridExports
 
     public static string OrdersUrl(OrderGridFilter f, GridPaging p) => Url(OrdersPath, p,
         ("search", f.Search), ("status", f.Status), ("channelId", f.ChannelId?.ToString(CultureInfo.InvariantCulture)),
-        ("from", Format(f.PlacedFrom)), ("to", Format(f.PlacedTo)));
+        ("from", Format(f.PlacedFrom)), ("to", Format(f.PlacedTo)), ("tz", DaysIn(f.PlacedFrom, f.PlacedTo, f.DayZone)));
 
     public static string CartsUrl(CartGridFilter f, GridPaging p) => Url(CartsPath, p,
         ("search", f.Search), ("status", f.Status?.ToString()), ("channelId", f.ChannelId?.ToString(CultureInfo.InvariantCulture)),
-        ("from", Format(f.ActiveFrom)), ("to", Format(f.ActiveTo)));
+        ("from", Format(f.ActiveFrom)), ("to", Format(f.ActiveTo)), ("tz", DaysIn(f.ActiveFrom, f.ActiveTo, f.DayZone)));
 
     public static string CustomersUrl(CustomerGridFilter f, GridPaging p) => Url(CustomersPath, p,
         ("search", f.Search), ("guests", f.Guests?.ToString()), ("channelId", f.ChannelId?.ToString(CultureInfo.InvariantCulture)),
-        ("from", Format(f.CreatedFrom)), ("to", Format(f.CreatedTo)));
+        ("from", Format(f.CreatedFrom)), ("to", Format(f.CreatedTo)), ("tz", DaysIn(f.CreatedFrom, f.CreatedTo, f.DayZone)));
 
     private static string Url(string path, GridPaging paging, params (string Key, string? Value)[] parameters)
     {
@@ -120,6 +121,12 @@ internal static class GridExports
 
     private static DateOnly? Day(string? value) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    // The day filter's zone travels with the link only when there is a day filter, so plain links stay plain.
+    private static string? DaysIn(DateOnly? from, DateOnly? to, TimeZoneInfo? zone) =>
+        (from ?? to) is null || zone is null || zone.HasSameRules(TimeZoneInfo.Utc) ? null : zone.Id;
+
+    private static TimeZoneInfo Zone(IQueryCollection query) => DisplayTimeZone.Resolve(query["tz"]).Zone;
 
     private static string? Format(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

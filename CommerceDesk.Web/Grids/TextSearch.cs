@@ -33,11 +33,14 @@ public static class TextSearch
             .Replace("_", EscapeCharacter + "_");
 }
 
-/// <summary>An inclusive range of calendar days, read as UTC days.</summary>
+/// <summary>An inclusive range of calendar days in a time zone (the manager's; UTC when none), as UTC bounds.</summary>
 public static class DayRange
 {
-    public static DateTime? StartOf(DateOnly? from) => from?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+    public static DateTime? StartOf(DateOnly? from, TimeZoneInfo? zone = null) => from is { } day ? Midnight(day, zone) : null;
 
     /// <summary>The exclusive end: the start of the day after <paramref name="to"/>.</summary>
-    public static DateTime? EndOf(DateOnly? to) => to?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+    public static DateTime? EndOf(DateOnly? to, TimeZoneInfo? zone = null) => to is { } day ? Midnight(day.AddDays(1), zone) : null;
+
+    private static DateTime Midnight(DateOnly day, TimeZoneInfo? zone) =>
+        Localization.DisplayTimeZone.ToUtc(day.ToDateTime(TimeOnly.MinValue), zone ?? TimeZoneInfo.Utc);
 }

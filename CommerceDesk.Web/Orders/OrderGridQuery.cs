@@ -15,6 +15,9 @@ public sealed record OrderGridFilter(
 {
     /// <summary>No filter: every row.</summary>
     public OrderGridFilter() : this(Search: null) { }
+
+    /// <summary>Whose calendar days the From/To days are (the manager's display zone); null reads them as UTC days.</summary>
+    public TimeZoneInfo? DayZone { get; init; }
 }
 
 public sealed record OrderRow(
@@ -66,8 +69,8 @@ public static class OrderGridQuery
         if (filter.ChannelId is { } channelId) orders = orders.Where(o => o.ChannelId == channelId);
         if (filter.CustomerId is { } customerId) orders = orders.Where(o => o.CustomerId == customerId);
         if (filter.WorkflowStep is { Length: > 0 } step) orders = orders.WhereWorkflowStep(step);
-        if (DayRange.StartOf(filter.PlacedFrom) is { } from) orders = orders.Where(o => o.PlacedAt >= from);
-        if (DayRange.EndOf(filter.PlacedTo) is { } to) orders = orders.Where(o => o.PlacedAt < to);
+        if (DayRange.StartOf(filter.PlacedFrom, filter.DayZone) is { } from) orders = orders.Where(o => o.PlacedAt >= from);
+        if (DayRange.EndOf(filter.PlacedTo, filter.DayZone) is { } to) orders = orders.Where(o => o.PlacedAt < to);
 
         if (FullTextSearch.IsAvailable(db))
         {

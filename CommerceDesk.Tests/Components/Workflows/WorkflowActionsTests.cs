@@ -3,6 +3,7 @@ using CommerceDesk.Data;
 using CommerceDesk.Domain.Common;
 using CommerceDesk.Domain.Workflows;
 using CommerceDesk.Tests.Workflows;
+using CommerceDesk.Web.Localization;
 using CommerceDesk.Web.Workflows;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,7 @@ public sealed class WorkflowActionsTests : BunitContext, IAsyncLifetime
         Services.AddSingleton<IDbContextFactory<CommerceDbContext>>(_db);
         Services.AddSingleton<TimeProvider>(_db.Time);
         Services.AddWorkflows();
+        Services.AddDisplayTimeZone();
         var auth = AddAuthorization();
         auth.SetAuthorized("ann@commercedesk.local");
         auth.SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, Ann.UserId),

@@ -3,7 +3,10 @@ using CommerceDesk.Domain.Common;
 
 namespace CommerceDesk.Web.Components.Shared;
 
-/// <summary>How amounts and times read on every page: one culture-neutral format, times in UTC and labelled so.</summary>
+/// <summary>
+/// How amounts read on every page, in one culture-neutral format. Times on screen go through &lt;LocalTime&gt; (the
+/// manager's zone); <see cref="Time(DateTime)"/> and <see cref="Day"/> are for text that says it is UTC.
+/// </summary>
 public static class Display
 {
     public static string Money(decimal amount, string currency) =>
