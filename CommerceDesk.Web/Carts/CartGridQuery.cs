@@ -49,7 +49,7 @@ public static class CartGridQuery
     private static ValueCounts.CountedValue? CountedBy(CartGridFilter filter)
     {
         if (!string.IsNullOrWhiteSpace(filter.Search)) return null;
-        var unsearched = filter with { Search = null };
+        var unsearched = filter with { Search = null, DayZone = null }; // the zone only shapes day filters, which count
         if (filter.Status is { } status && unsearched == new CartGridFilter(Status: status)) return ValueCounts.CartStatus.Of(status.ToString());
         if (filter.WorkflowStep is { Length: > 0 } step && unsearched == new CartGridFilter(WorkflowStep: step)) return ValueCounts.CartWorkflowStep.Of(step);
         return null;

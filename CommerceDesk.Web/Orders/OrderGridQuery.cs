@@ -52,7 +52,7 @@ public static class OrderGridQuery
     private static ValueCounts.CountedValue? CountedBy(OrderGridFilter filter)
     {
         if (!string.IsNullOrWhiteSpace(filter.Search)) return null;
-        var unsearched = filter with { Search = null };
+        var unsearched = filter with { Search = null, DayZone = null }; // the zone only shapes day filters, which count
         if (filter.Status is { Length: > 0 } status && unsearched == new OrderGridFilter(Status: status)) return ValueCounts.OrderStatus.Of(status);
         if (filter.WorkflowStep is { Length: > 0 } step && unsearched == new OrderGridFilter(WorkflowStep: step)) return ValueCounts.OrderWorkflowStep.Of(step);
         return null;
