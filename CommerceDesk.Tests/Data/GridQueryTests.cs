@@ -191,12 +191,29 @@ public sealed class CartAndCustomerGridQueryTests(GridShopFixture shop) : IClass
         (await DashboardFigures.AbandonedCartsAsync(db)).ShouldBe(1);
 
         // Monday 2 November 2026 starts the week; the cancelled W-1004 does not count.
-        var revenue = await DashboardFigures.RevenueThisWeekAsync(db, GridShopFixture.Day1.AddDays(4));
+        var revenue = await DashboardFigures.RevenueThisWeekAsync(db, GridShopFixture.Day1.AddDays(4), TimeZoneInfo.Utc);
         revenue.ShouldBe([
             new DailyRevenue(new DateOnly(2026, 11, 2), "EUR", 10m),
             new DailyRevenue(new DateOnly(2026, 11, 3), "EUR", 50m),
             new DailyRevenue(new DateOnly(2026, 11, 4), "EUR", 5m),
             new DailyRevenue(new DateOnly(2026, 11, 5), "EUR", 100m),
+        ]);
+    }
+
+    [Fact]
+    public async Task TheWeeksRevenueFollowsTheManagersCalendarDays()
+    {
+        await using var db = shop.Open();
+        // UTC+14: the orders placed at 10:00 UTC land at midnight of the next day there.
+        var kiritimati = TimeZoneInfo.FindSystemTimeZoneById("Pacific/Kiritimati");
+
+        DashboardFigures.WeekStart(GridShopFixture.Day1.AddDays(4), kiritimati).ShouldBe(new DateOnly(2026, 11, 2));
+        var revenue = await DashboardFigures.RevenueThisWeekAsync(db, GridShopFixture.Day1.AddDays(4), kiritimati);
+        revenue.ShouldBe([
+            new DailyRevenue(new DateOnly(2026, 11, 3), "EUR", 10m),
+            new DailyRevenue(new DateOnly(2026, 11, 4), "EUR", 50m),
+            new DailyRevenue(new DateOnly(2026, 11, 5), "EUR", 5m),
+            new DailyRevenue(new DateOnly(2026, 11, 6), "EUR", 100m),
         ]);
     }
 }

@@ -1,42 +1,57 @@
 using CommerceDesk.Data;
+using CommerceDesk.Data.Search;
 using CommerceDesk.Domain.Carts;
 using CommerceDesk.Domain.Orders;
+using CommerceDesk.Web.Grids;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceDesk.Web.Dashboard;
 
-/// <summary>Revenue of one UTC day in one currency.</summary>
+/// <summary>Revenue of one of the manager's calendar days in one currency.</summary>
 public sealed record DailyRevenue(DateOnly Day, string Currency, decimal Amount);
 
-/// <summary>The dashboard's numbers, one database query each (counts and a grouped sum, never rows in memory).</summary>
+/// <summary>The dashboard's numbers, one database query each (counters, counts and a grouped sum, never rows in memory).</summary>
 public static class DashboardFigures
 {
-    public static Task<int> NewOrdersAsync(CommerceDbContext db, CancellationToken cancellationToken = default) =>
-        db.Orders.CountAsync(o => o.Status == OrderStatuses.Incoming, cancellationToken);
+    public static async Task<int> NewOrdersAsync(CommerceDbContext db, CancellationToken cancellationToken = default) =>
+        await ValueCounts.TryCountAsync(db, ValueCounts.OrderStatus.Of(OrderStatuses.Incoming), cancellationToken)
+        ?? await db.Orders.CountAsync(o => o.Status == OrderStatuses.Incoming, cancellationToken);
 
-    public static Task<int> OpenCartsAsync(CommerceDbContext db, CancellationToken cancellationToken = default) =>
-        db.Carts.CountAsync(c => c.Status == CartStatus.Open, cancellationToken);
+    public static async Task<int> OpenCartsAsync(CommerceDbContext db, CancellationToken cancellationToken = default) =>
+        await ValueCounts.TryCountAsync(db, ValueCounts.CartStatus.Of(nameof(CartStatus.Open)), cancellationToken)
+        ?? await db.Carts.CountAsync(c => c.Status == CartStatus.Open, cancellationToken);
 
-    public static Task<int> AbandonedCartsAsync(CommerceDbContext db, CancellationToken cancellationToken = default) =>
-        db.Carts.CountAsync(c => c.Status == CartStatus.Abandoned, cancellationToken);
+    public static async Task<int> AbandonedCartsAsync(CommerceDbContext db, CancellationToken cancellationToken = default) =>
+        await ValueCounts.TryCountAsync(db, ValueCounts.CartStatus.Of(nameof(CartStatus.Abandoned)), cancellationToken)
+        ?? await db.Carts.CountAsync(c => c.Status == CartStatus.Abandoned, cancellationToken);
 
-    /// <summary>Monday 00:00 UTC of the week holding <paramref name="now"/>.</summary>
-    public static DateOnly WeekStart(DateTime now)
+    /// <summary>Monday of the week holding <paramref name="now"/> on the manager's calendar (<paramref name="zone"/>).</summary>
+    public static DateOnly WeekStart(DateTime now, TimeZoneInfo zone)
     {
-        var today = DateOnly.FromDateTime(now);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(now, DateTimeKind.Utc), zone));
         return today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
     }
 
-    /// <summary>Order subtotals placed this week (Monday to now, UTC) per day and currency; cancelled orders do not count.</summary>
-    public static async Task<IReadOnlyList<DailyRevenue>> RevenueThisWeekAsync(CommerceDbContext db, DateTime now, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Order subtotals placed this week (the manager's Monday to now) per day and currency; cancelled orders do not count.
+    /// Each day runs from the manager's midnight to the next, so a day may last 23 or 25 hours.
+    /// </summary>
+    public static async Task<IReadOnlyList<DailyRevenue>> RevenueThisWeekAsync(
+        CommerceDbContext db, DateTime now, TimeZoneInfo zone, CancellationToken cancellationToken = default)
     {
-        var start = WeekStart(now).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var monday = WeekStart(now, zone);
+        var starts = Enumerable.Range(0, 8).Select(i => DayRange.StartOf(monday.AddDays(i), zone)!.Value).ToArray();
+        DateTime d0 = starts[0], d1 = starts[1], d2 = starts[2], d3 = starts[3], d4 = starts[4], d5 = starts[5], d6 = starts[6], d7 = starts[7];
         var rows = await db.Orders.AsNoTracking()
-            .Where(o => o.PlacedAt >= start && o.Status != OrderStatuses.Cancelled)
-            .GroupBy(o => new { o.PlacedAt.Date, o.Subtotal.Currency })
-            .Select(g => new { g.Key.Date, g.Key.Currency, Amount = g.Sum(o => o.Subtotal.Amount) })
+            .Where(o => o.PlacedAt >= d0 && o.PlacedAt < d7 && o.Status != OrderStatuses.Cancelled)
+            .GroupBy(o => new
+            {
+                Day = o.PlacedAt < d1 ? 0 : o.PlacedAt < d2 ? 1 : o.PlacedAt < d3 ? 2 : o.PlacedAt < d4 ? 3 : o.PlacedAt < d5 ? 4 : o.PlacedAt < d6 ? 5 : 6,
+                o.Subtotal.Currency,
+            })
+            .Select(g => new { g.Key.Day, g.Key.Currency, Amount = g.Sum(o => o.Subtotal.Amount) })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new DailyRevenue(DateOnly.FromDateTime(r.Date), r.Currency, r.Amount))
+        return rows.Select(r => new DailyRevenue(monday.AddDays(r.Day), r.Currency, r.Amount))
             .OrderBy(r => r.Day).ThenBy(r => r.Currency).ToList();
     }
 }

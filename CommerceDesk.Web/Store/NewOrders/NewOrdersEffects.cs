@@ -1,5 +1,4 @@
 using CommerceDesk.Data;
-using CommerceDesk.Domain.Orders;
 using CommerceDesk.Web.Store.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +9,7 @@ public sealed class LoadNewOrdersCountEffect(IDbContextFactory<CommerceDbContext
     public override async Task HandleAsync(LoadNewOrdersCount action, IDispatcher dispatcher)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var count = await db.Orders.CountAsync(o => o.Status == OrderStatuses.Incoming);
+        var count = await Dashboard.DashboardFigures.NewOrdersAsync(db); // the badge and the dashboard show the same figure
         dispatcher.Dispatch(new NewOrdersCountLoaded(count));
     }
 }
