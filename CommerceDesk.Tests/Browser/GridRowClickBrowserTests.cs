@@ -6,8 +6,8 @@ namespace CommerceDesk.Tests.Browser;
 
 /// <summary>
 /// A click anywhere on a grid row opens its record, in Debian's Chromium against the real app: right after a
-/// filter, when the grid re-renders the row under the pointer, with ctrl held (a new tab), and never from the
-/// selection checkbox.
+/// filter, when the grid re-renders the row under the pointer, with ctrl or the middle button (a new tab), and
+/// never from the selection checkbox.
 /// </summary>
 [Collection(WholeAppCollection.Name)]
 public sealed class GridRowClickBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
@@ -44,19 +44,22 @@ public sealed class GridRowClickBrowserTests(BrowserApp app) : IClassFixture<Bro
     }
 
     [Fact]
-    public async Task ACtrlClickOnARowOpensTheOrderInANewTabAndLeavesTheGrid()
+    public async Task ACtrlOrMiddleClickOnARowOpensTheOrderInANewTabAndLeavesTheGrid()
     {
         var orderId = await OrderAsync("RC-TAB-1", "Tara", "Tab");
         var page = await app.SignedInPageAsync(BackOfficeSignIn.ManagerEmail, BackOfficeSignIn.ManagerPassword, "/orders");
         await page.FillAsync("#orders-search", "RC-TAB");
         var row = page.Locator("tbody tr.mud-table-row");
         await Assertions.Expect(row).ToHaveCountAsync(1);
+        var customerCell = row.Locator("td").Filter(new() { HasText = "Tara Tab" });
 
-        var tab = await page.Context.RunAndWaitForPageAsync(() =>
-            row.Locator("td").Filter(new() { HasText = "Tara Tab" }).ClickAsync(new() { Modifiers = [KeyboardModifier.Control] }));
-
-        await tab.WaitForURLAsync($"**/orders/{orderId}");
-        await Assertions.Expect(tab.Locator("h1")).ToHaveTextAsync("Order RC-TAB-1");
+        foreach (var click in new LocatorClickOptions[] { new() { Modifiers = [KeyboardModifier.Control] }, new() { Button = MouseButton.Middle } })
+        {
+            var tab = await page.Context.RunAndWaitForPageAsync(() => customerCell.ClickAsync(click));
+            await tab.WaitForURLAsync($"**/orders/{orderId}");
+            await Assertions.Expect(tab.Locator("h1")).ToHaveTextAsync("Order RC-TAB-1");
+            await tab.CloseAsync();
+        }
         page.Url.ShouldEndWith("/orders");
     }
 

@@ -15,7 +15,7 @@ window.commerceDesk = {
     const rowSelector = '.cd-clickable-rows tbody tr';
     const linkSelector = 'a[data-row-link]';
     const ownClick = 'a, button, input, label, select, textarea, [role=button], [role=checkbox]';
-    let pressed = null;           // the row link under the last press, to survive the grid re-rendering that row
+    let pressed = null;           // the row link under the last left-button press
     let releaseOpened = false;    // the release already opened the row; ignore the click that may follow
 
     function rowLinkAt(target) {
@@ -32,7 +32,7 @@ window.commerceDesk = {
     }
 
     function open(link, event) {
-        link.dispatchEvent(new MouseEvent(event.type === 'auxclick' ? 'auxclick' : 'click', {
+        link.dispatchEvent(new MouseEvent('click', {
             bubbles: true, cancelable: true, view: window, button: event.button,
             ctrlKey: event.ctrlKey, shiftKey: event.shiftKey, altKey: event.altKey, metaKey: event.metaKey,
         }));
@@ -41,18 +41,19 @@ window.commerceDesk = {
     document.addEventListener('pointerdown', event => {
         if (!event.isTrusted) return;
         releaseOpened = false;
-        pressed = event.button === 0 || event.button === 1 ? rowLinkAt(event.target) : null;
+        pressed = event.button === 0 ? rowLinkAt(event.target) : null;
     }, true);
 
     // A reload that brings the same record back with changed values replaces its row between press and release;
-    // the browser then sends the click to no row at all. The release on the record's new row still opens it.
+    // the browser then sends the click to no row at all (a server-side RowClick is lost the same way). The
+    // release on the record's new row still opens it.
     document.addEventListener('pointerup', event => {
         const before = pressed;
-        if (!event.isTrusted || !before || before.isConnected || event.button !== 0) return;
+        if (!event.isTrusted || !before || before.isConnected) return;
         const link = rowLinkAt(event.target);
         if (!link || link.getAttribute('href') !== before.getAttribute('href') || selectingText(link)) return;
         releaseOpened = true;
-        open(link, { type: 'click', button: 0, ctrlKey: event.ctrlKey, shiftKey: event.shiftKey, altKey: event.altKey, metaKey: event.metaKey });
+        open(link, event);
     }, true);
 
     function onRowClick(event) {
