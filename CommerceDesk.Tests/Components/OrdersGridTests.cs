@@ -5,7 +5,6 @@ using CommerceDesk.Web.Grids;
 using CommerceDesk.Web.Orders;
 using CommerceDesk.Web.Store;
 using CommerceDesk.Web.Store.Grids;
-using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommerceDesk.Tests.Components;
