@@ -6,3 +6,65 @@ window.commerceDesk = {
         if (form) form.requestSubmit();
     }
 };
+
+// Grid rows open their record (Grids/RowLink.razor). A click anywhere on a row of a "cd-clickable-rows" grid is
+// handed to that row's own link, found in the row clicked at that moment: the browser navigates (no round trip
+// over the circuit, so a busy server cannot leave the click unanswered), and ctrl/shift/middle-click keep their
+// meaning. Links, buttons and the selection checkbox's cell keep their own click.
+(function () {
+    const rowSelector = '.cd-clickable-rows tbody tr';
+    const linkSelector = 'a[data-row-link]';
+    const ownClick = 'a, button, input, label, select, textarea, [role=button], [role=checkbox]';
+    let pressed = null;           // the row link under the last left-button press
+    let releaseOpened = false;    // the release already opened the row; ignore the click that may follow
+
+    function rowLinkAt(target) {
+        if (!(target instanceof Element) || target.closest(ownClick)) return null;
+        const cell = target.closest('td');
+        if (cell && cell.querySelector('input[type=checkbox]')) return null;
+        const row = target.closest(rowSelector);
+        return row ? row.querySelector(linkSelector) : null;
+    }
+
+    function selectingText(link) {
+        const selection = window.getSelection();
+        return selection && !selection.isCollapsed && link.closest('tr').contains(selection.anchorNode);
+    }
+
+    function open(link, event) {
+        link.dispatchEvent(new MouseEvent('click', {
+            bubbles: true, cancelable: true, view: window, button: event.button,
+            ctrlKey: event.ctrlKey, shiftKey: event.shiftKey, altKey: event.altKey, metaKey: event.metaKey,
+        }));
+    }
+
+    document.addEventListener('pointerdown', event => {
+        if (!event.isTrusted) return;
+        releaseOpened = false;
+        pressed = event.button === 0 ? rowLinkAt(event.target) : null;
+    }, true);
+
+    // A reload that brings the same record back with changed values replaces its row between press and release;
+    // the browser then sends the click to no row at all (a server-side RowClick is lost the same way). The
+    // release on the record's new row still opens it.
+    document.addEventListener('pointerup', event => {
+        const before = pressed;
+        if (!event.isTrusted || !before || before.isConnected) return;
+        const link = rowLinkAt(event.target);
+        if (!link || link.getAttribute('href') !== before.getAttribute('href') || selectingText(link)) return;
+        releaseOpened = true;
+        open(link, event);
+    }, true);
+
+    function onRowClick(event) {
+        // Only the manager's own clicks: not the one handed to the link here, nor another script's.
+        if (!event.isTrusted || event.defaultPrevented || (event.type === 'auxclick' && event.button !== 1)) return;
+        if (releaseOpened) { releaseOpened = false; return; }
+        const link = rowLinkAt(event.target);
+        // Letting go after selecting text in a row is copying, not opening.
+        if (link && !selectingText(link)) open(link, event);
+    }
+
+    document.addEventListener('click', onRowClick);
+    document.addEventListener('auxclick', onRowClick);
+})();

@@ -4,8 +4,8 @@ using CommerceDesk.Domain.Common;
 namespace CommerceDesk.Web.Components.Shared;
 
 /// <summary>
-/// How amounts read on every page, in one culture-neutral format. Times on screen go through &lt;LocalTime&gt; (the
-/// manager's zone); <see cref="Time(DateTime)"/> and <see cref="Day"/> are for text that says it is UTC.
+/// How amounts and days read on every page, in one culture-neutral format. Times on screen go through
+/// &lt;LocalTime&gt; (the manager's zone).
 /// </summary>
 public static class Display
 {
@@ -14,11 +14,8 @@ public static class Display
 
     public static string Money(Domain.Common.Money money) => Money(money.Amount, money.Currency);
 
-    public static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    public static string Time(DateTime? utc) => utc is { } t ? Time(t) : "—";
-
-    public static string Day(DateTime utc) => utc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>A calendar day already in the manager's zone (e.g. the dashboard's Monday).</summary>
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>"Shipping" rather than the enum's "Shipping"; "None" reads as "Not started".</summary>
     public static string CheckoutStep(Domain.Carts.CheckoutStep step) => step switch
