@@ -36,16 +36,32 @@ internal sealed class ApiThroughputBenchmark(string database, int requestsPerRun
                     raw.ToString("N0", CultureInfo.InvariantCulture), (rate / raw).ToString("P1", CultureInfo.InvariantCulture),
                     ceiling.ToString("N0", CultureInfo.InvariantCulture), (rate / ceiling).ToString("P1", CultureInfo.InvariantCulture)]);
             }
+
+            // Most real pushes change a record the shop already sent (a cart grows, an order gets paid), and webhooks are
+            // retried: the same 32-client rows again, once an hour newer (applied) and once as they were (acknowledged, no change).
+            foreach (var (what, updatedAt) in new[] { ("32, updates (newer)", Later), ("32, retries (same)", Later) })
+            {
+                var cpuBefore = app.CpuTime;
+                var (rate, failures) = await MeasureAsync(app.Address, 32, prefix: $"api32-{run}", updatedAt);
+                var cpuPerRequest = (app.CpuTime - cpuBefore).TotalMilliseconds / requestsPerRun;
+                rows.Add([what, requestsPerRun.ToString("N0", CultureInfo.InvariantCulture), rate.ToString("N0", CultureInfo.InvariantCulture),
+                    cpuPerRequest.ToString("F2", CultureInfo.InvariantCulture), failures.ToString(CultureInfo.InvariantCulture), "–", "–", "–", "–"]);
+            }
         }
         report.Section("Storefront API throughput (target ≥ 3,000 upserts/s)",
             BenchReport.Table(["clients", "requests", "API upserts/s", "app CPU ms/upsert", "non-2xx", "raw insert records/s", "API / raw", "raw upsert statements/s", "API / statements"], rows) +
             "\nEach request is one PUT of a cart (2 items) or an order (2 lines, placed from a cart); raw = the same records " +
             "(row + lines) by prepared INSERTs in one transaction on the same file, both on the generated data set. " +
             "Raw upsert statements = every statement an upsert makes (look-ups, row and lines, the cart's purchase and workflow rows), prepared once, " +
-            "committed in groups of 32 on one connection, no app: the ceiling of an upsert on this file. The app runs as a web-only node (Jobs:RunServer=false).");
+            "committed in groups of 32 on one connection, no app: the ceiling of an upsert on this file. The last two rows push the 32-client rows again: " +
+            "an hour newer (each cart's items and each order replaced) and then the same again (a retried webhook: acknowledged, nothing written). " +
+            "The app runs as a web-only node (Jobs:RunServer=false).");
     }
 
-    private async Task<(double Rate, int Failures)> MeasureAsync(Uri address, int clients, string prefix)
+    private const string First = "2026-11-01T10:00:00Z";
+    private const string Later = "2026-11-01T11:00:00Z";
+
+    private async Task<(double Rate, int Failures)> MeasureAsync(Uri address, int clients, string prefix, string updatedAt = First)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = address };
         http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
@@ -60,8 +76,8 @@ internal sealed class ApiThroughputBenchmark(string database, int requestsPerRun
                 // Even requests create cart n, odd ones the order placed from cart n.
                 var n = i / 2;
                 using var request = i % 2 == 0
-                    ? Put($"/api/v1/channels/web/carts/{prefix}-C{n}", CartJson(n))
-                    : Put($"/api/v1/channels/web/orders/{prefix}-O{n}", OrderJson(prefix, n));
+                    ? Put($"/api/v1/channels/web/carts/{prefix}-C{n}", CartJson(n, updatedAt))
+                    : Put($"/api/v1/channels/web/orders/{prefix}-O{n}", OrderJson(prefix, n, updatedAt));
                 using var response = await http.SendAsync(request);
                 if (!response.IsSuccessStatusCode) Interlocked.Increment(ref failures);
             }
@@ -112,9 +128,9 @@ internal sealed class ApiThroughputBenchmark(string database, int requestsPerRun
     private static HttpRequestMessage Put(string url, string json) =>
         new(HttpMethod.Put, url) { Content = new StringContent(json, Encoding.UTF8, new MediaTypeHeaderValue("application/json")) };
 
-    private static string CartJson(int n) =>
-        $$"""{"customerExternalId":"CU-{{n % 1000:D7}}","email":"shopper{{n}}@example.com","currency":"EUR","checkoutStep":"payment","updatedAt":"2026-11-01T10:00:00Z","items":[{"sku":"SKU-1","name":"Mug","quantity":2,"unitPrice":10.00},{"sku":"SKU-2","name":"Tea","quantity":1,"unitPrice":15.00}]}""";
+    private static string CartJson(int n, string updatedAt) =>
+        $$"""{"customerExternalId":"CU-{{n % 1000:D7}}","email":"shopper{{n}}@example.com","currency":"EUR","checkoutStep":"payment","updatedAt":"{{updatedAt}}","items":[{"sku":"SKU-1","name":"Mug","quantity":2,"unitPrice":10.00},{"sku":"SKU-2","name":"Tea","quantity":1,"unitPrice":15.00}]}""";
 
-    private static string OrderJson(string prefix, int n) =>
-        $$"""{"number":"{{prefix}}-{{n}}","cartExternalId":"{{prefix}}-C{{n}}","customerExternalId":"CU-{{n % 1000:D7}}","email":"shopper{{n}}@example.com","currency":"EUR","paymentMethod":{"code":"card","kind":"online"},"paymentStatus":"paid","placedAt":"2026-11-01T10:00:00Z","updatedAt":"2026-11-01T10:00:00Z","lines":[{"sku":"SKU-1","name":"Mug","quantity":2,"unitPrice":10.00},{"sku":"SKU-2","name":"Tea","quantity":1,"unitPrice":15.00}]}""";
+    private static string OrderJson(string prefix, int n, string updatedAt) =>
+        $$"""{"number":"{{prefix}}-{{n}}","cartExternalId":"{{prefix}}-C{{n}}","customerExternalId":"CU-{{n % 1000:D7}}","email":"shopper{{n}}@example.com","currency":"EUR","paymentMethod":{"code":"card","kind":"online"},"paymentStatus":"paid","placedAt":"2026-11-01T10:00:00Z","updatedAt":"{{updatedAt}}","lines":[{"sku":"SKU-1","name":"Mug","quantity":2,"unitPrice":10.00},{"sku":"SKU-2","name":"Tea","quantity":1,"unitPrice":15.00}]}""";
 }
