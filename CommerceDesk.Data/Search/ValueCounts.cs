@@ -28,6 +28,10 @@ public static class ValueCounts
 
     public static readonly Column[] All = [OrderStatus, OrderWorkflowStep, CartStatus, CartWorkflowStep];
 
+    /// <summary>The counter of <paramref name="counted"/> where one is kept; otherwise the rows of <paramref name="rows"/> counted.</summary>
+    public static async Task<int> CountAsync<T>(CommerceDbContext db, CountedValue? counted, IQueryable<T> rows, CancellationToken cancellationToken) =>
+        await TryCountAsync(db, counted, cancellationToken) ?? await rows.CountAsync(cancellationToken);
+
     /// <summary>The number of rows holding the value, or null where no counters are kept (not SQLite).</summary>
     public static async Task<int?> TryCountAsync(CommerceDbContext db, CountedValue? counted, CancellationToken cancellationToken)
     {

@@ -13,17 +13,17 @@ public sealed record DailyRevenue(DateOnly Day, string Currency, decimal Amount)
 /// <summary>The dashboard's numbers, one database query each (counters, counts and a grouped sum, never rows in memory).</summary>
 public static class DashboardFigures
 {
-    public static async Task<int> NewOrdersAsync(CommerceDbContext db, CancellationToken cancellationToken = default) =>
-        await ValueCounts.TryCountAsync(db, ValueCounts.OrderStatus.Of(OrderStatuses.Incoming), cancellationToken)
-        ?? await db.Orders.CountAsync(o => o.Status == OrderStatuses.Incoming, cancellationToken);
+    public static Task<int> NewOrdersAsync(CommerceDbContext db, CancellationToken cancellationToken = default) =>
+        ValueCounts.CountAsync(db, ValueCounts.OrderStatus.Of(OrderStatuses.Incoming),
+            db.Orders.Where(o => o.Status == OrderStatuses.Incoming), cancellationToken);
 
-    public static async Task<int> OpenCartsAsync(CommerceDbContext db, CancellationToken cancellationToken = default) =>
-        await ValueCounts.TryCountAsync(db, ValueCounts.CartStatus.Of(nameof(CartStatus.Open)), cancellationToken)
-        ?? await db.Carts.CountAsync(c => c.Status == CartStatus.Open, cancellationToken);
+    public static Task<int> OpenCartsAsync(CommerceDbContext db, CancellationToken cancellationToken = default) =>
+        ValueCounts.CountAsync(db, ValueCounts.CartStatus.Of(nameof(CartStatus.Open)),
+            db.Carts.Where(c => c.Status == CartStatus.Open), cancellationToken);
 
-    public static async Task<int> AbandonedCartsAsync(CommerceDbContext db, CancellationToken cancellationToken = default) =>
-        await ValueCounts.TryCountAsync(db, ValueCounts.CartStatus.Of(nameof(CartStatus.Abandoned)), cancellationToken)
-        ?? await db.Carts.CountAsync(c => c.Status == CartStatus.Abandoned, cancellationToken);
+    public static Task<int> AbandonedCartsAsync(CommerceDbContext db, CancellationToken cancellationToken = default) =>
+        ValueCounts.CountAsync(db, ValueCounts.CartStatus.Of(nameof(CartStatus.Abandoned)),
+            db.Carts.Where(c => c.Status == CartStatus.Abandoned), cancellationToken);
 
     /// <summary>Monday of the week holding <paramref name="now"/> on the manager's calendar (<paramref name="zone"/>).</summary>
     public static DateOnly WeekStart(DateTime now, TimeZoneInfo zone)

@@ -22,7 +22,7 @@ internal static class IdFirstPager
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var total = await ValueCounts.TryCountAsync(db, countedBy, cancellationToken) ?? await filtered.CountAsync(cancellationToken);
+            var total = await ValueCounts.CountAsync(db, countedBy, filtered, cancellationToken);
             if (total <= paging.Skip) return new GridPage<TRow>([], total);
             // Joined rather than Contains(): EF keeps Skip/Take of a joined query as parameters, but would write them into
             // a Contains() subquery as constants and compile a new query for every page number.
