@@ -31,7 +31,7 @@ public sealed class BackOfficeBrowserTests(BrowserApp app) : IClassFixture<Brows
         // The row itself, right after the filter's reload (not its number link): the row hands the click to its
         // link in the browser, so it needs no answer from the busy server.
         await rows.First.ClickAsync();
-        await page.WaitForURLAsync($"**/orders/{orderId}");
+        await BrowserApp.ExpectPathAsync(page, $"/orders/{orderId}");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Order E2E-4711");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("126.00 EUR");
         await app.AssertAccessibleAsync(page, "order");
@@ -61,7 +61,7 @@ public sealed class BackOfficeBrowserTests(BrowserApp app) : IClassFixture<Brows
         await app.AssertAccessibleAsync(page, "customers-with-new-order");
 
         await badge.ClickAsync();
-        await page.WaitForURLAsync("**/orders?status=Incoming");
+        await BrowserApp.ExpectPathAsync(page, "/orders?status=Incoming");
         var rows = page.Locator("tbody tr.mud-table-row");
         await Assertions.Expect(rows).ToHaveCountAsync(Math.Min(before + 1, 25));
         await Assertions.Expect(page.GetByText(new System.Text.RegularExpressions.Regex($" of {before + 1}$"))).ToBeVisibleAsync();
@@ -109,7 +109,7 @@ public sealed class BackOfficeBrowserTests(BrowserApp app) : IClassFixture<Brows
             var row = admin.Locator("tbody tr.mud-table-row").First;
             var href = await row.Locator("a[data-row-link]").GetAttributeAsync("href");
             await row.Locator("td:not(:has(a, input))").First.ClickAsync();
-            await admin.WaitForURLAsync($"**{href}");
+            await BrowserApp.ExpectPathAsync(admin, href!);
             await admin.Locator("main dl").First.WaitForAsync();
             await app.AssertAccessibleAsync(admin, name);
         }
@@ -187,9 +187,9 @@ public sealed class BackOfficeBrowserTests(BrowserApp app) : IClassFixture<Brows
         await app.AssertAccessibleAsync(page, "user-menu");
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "Sign out" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/account/login");
+        await BrowserApp.ExpectPathAsync(page, "/account/login");
         await page.GotoAsync("/orders");
-        await page.WaitForURLAsync("**/account/login?ReturnUrl=%2Forders");
+        await BrowserApp.ExpectPathAsync(page, "/account/login?ReturnUrl=%2Forders");
     }
 
     private async Task<System.Net.HttpStatusCode> PutCustomerAsync(string channel, string apiKey)

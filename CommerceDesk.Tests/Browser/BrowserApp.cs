@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CommerceDesk.Tests.Support;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
@@ -61,11 +62,11 @@ public sealed class BrowserApp : IAsyncLifetime
         var context = await NewContextAsync(timezoneId);
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
-        await page.WaitForURLAsync("**/account/login**");
+        await ExpectPathAsync(page, "/account/login", query: true);
         await page.FillAsync("#login-email", email);
         await page.FillAsync("#login-password", password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/account/login"), UrlWait);
         await WaitForCircuitAsync(page);
         return page;
     }
@@ -79,6 +80,17 @@ public sealed class BrowserApp : IAsyncLifetime
         context.SetDefaultNavigationTimeout(90_000);
         return context;
     }
+
+    /// <summary>
+    /// Waits until the page shows <paramref name="path"/> (followed by any query string when <paramref name="query"/>).
+    /// A polling assertion, not <c>WaitForURLAsync</c>: that one compares the URL it knows, then starts listening for
+    /// a navigation, and misses a client-side navigation (Blazor's pushState) reported in between; it then waits
+    /// out its timeout on a page that is already at the URL.
+    /// </summary>
+    private static readonly PageAssertionsToHaveURLOptions UrlWait = new() { Timeout = 90_000 };
+
+    public static Task ExpectPathAsync(IPage page, string path, bool query = false) =>
+        Assertions.Expect(page).ToHaveURLAsync(new Regex("^[a-z]+://[^/]+" + Regex.Escape(path) + (query ? @"(\?.*)?$" : "$")), UrlWait);
 
     /// <summary>Waits until the page's Blazor circuit is live, so clicks and typing reach the server.</summary>
     public static Task WaitForCircuitAsync(IPage page) =>

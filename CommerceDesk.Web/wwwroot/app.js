@@ -15,11 +15,17 @@ window.commerceDesk = {
     const rowSelector = '.cd-clickable-rows tbody tr';
     const linkSelector = 'a[data-row-link]';
     const ownClick = 'a, button, input, label, select, textarea, [role=button], [role=checkbox]';
-    let pressed = null;           // the row link under the last left-button press
+    let pressed = null;           // the row link under the last left-button press, if it was on a row
     let releaseOpened = false;    // the release already opened the row; ignore the click that may follow
 
+    // The link of the row under a click, or null where the click has a meaning of its own (a link or button, the
+    // selection checkbox's cell) or is not on a row.
     function rowLinkAt(target) {
         if (!(target instanceof Element) || target.closest(ownClick)) return null;
+        return linkOfRowAt(target);
+    }
+
+    function linkOfRowAt(target) {
         const cell = target.closest('td');
         if (cell && cell.querySelector('input[type=checkbox]')) return null;
         const row = target.closest(rowSelector);
@@ -41,16 +47,20 @@ window.commerceDesk = {
     document.addEventListener('pointerdown', event => {
         if (!event.isTrusted) return;
         releaseOpened = false;
-        pressed = event.button === 0 ? rowLinkAt(event.target) : null;
+        // A press on the row's own link counts too: if the row is redrawn before the release, no click reaches it.
+        pressed = event.button !== 0 || !(event.target instanceof Element) ? null
+            : event.target.closest(linkSelector) ?? rowLinkAt(event.target);
     }, true);
 
     // A reload that brings the same record back with changed values replaces its row between press and release;
     // the browser then sends the click to no row at all (a server-side RowClick is lost the same way). The
-    // release on the record's new row still opens it.
+    // release anywhere on the record's new row, its link included (no click reaches that link either), still
+    // opens it; a release on another record's row opens nothing.
     document.addEventListener('pointerup', event => {
         const before = pressed;
-        if (!event.isTrusted || !before || before.isConnected) return;
-        const link = rowLinkAt(event.target);
+        pressed = null;
+        if (!event.isTrusted || event.button !== 0 || !before || before.isConnected) return;
+        const link = event.target instanceof Element ? linkOfRowAt(event.target) : null;
         if (!link || link.getAttribute('href') !== before.getAttribute('href') || selectingText(link)) return;
         releaseOpened = true;
         open(link, event);
