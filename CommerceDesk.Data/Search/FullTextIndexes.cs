@@ -51,12 +51,13 @@ public static class FullTextIndexes
     }
 
     /// <summary>
-    /// One token like "C-00012345" or "W_1001": letters and digits in separate parts. Its letters are a prefix the
-    /// storefront gives every id ("C" is a word of every cart, and as a prefix also of every "customer…" address),
-    /// so matching them reads nearly the whole index; the digits alone find the row.
+    /// One token like "C-00012345" or "W_1001": letters and a run of digits in separate parts. Its letters are a
+    /// prefix the storefront gives every id ("C" is a word of every cart, and as a prefix also of every "customer…"
+    /// address), so matching them reads nearly the whole index; the digits alone find the row. A digit part of one
+    /// or two digits ("RC-REDRAW-1") tells nothing apart on its own, so such a token keeps all its words.
     /// </summary>
     private static bool IsId(string term, string[] words) =>
-        !term.Trim().Any(char.IsWhiteSpace) && words.Any(HasDigit) && !words.All(HasDigit);
+        !term.Trim().Any(char.IsWhiteSpace) && words.Any(w => HasDigit(w) && w.Length >= 3) && !words.All(HasDigit);
 
     private static bool HasDigit(string word) => word.Any(char.IsAsciiDigit);
 }

@@ -1,8 +1,9 @@
 namespace CommerceDesk.Web.Grids;
 
 /// <summary>
-/// The grids' text search as LIKE prefix patterns: "starts with" can use the indexes on number, e-mail and
-/// name, where "contains" scans the table. (The benchmark issue moves this to the full-text index.)
+/// Text search as LIKE prefix patterns, where no full-text index serves it (the accounts list, and every grid on
+/// SQL Server; the SQLite grids use FullTextSearch): "starts with" can use the indexes on number, e-mail and name,
+/// where "contains" scans the table.
 /// </summary>
 public static class TextSearch
 {
