@@ -81,7 +81,7 @@ public sealed class DisplayTimeZoneTests
         var display = In(zone);
 
         display.Name.ShouldBe("UTC");
-        display.IsUtc.ShouldBeTrue();
+        display.Zone.ShouldBe(TimeZoneInfo.Utc);
         display.Format(Utc(11, 23, 10, 2)).ShouldBe("2026-11-23 10:02");
         display.ToUtc(Wall(11, 23, 10, 2)).ShouldBe(Utc(11, 23, 10, 2));
     }

@@ -84,7 +84,8 @@ public sealed class LocalTimeComponentTests : BunitContext, IAsyncLifetime
         var probe = Render<BrowserTimeZone>();
 
         probe.WaitForAssertion(() => probe.Find("[data-testid=display-time-zone]").TextContent.ShouldContain("UTC"));
-        Zone.IsUtc.ShouldBeTrue();
+        Zone.Name.ShouldBe("UTC");
+        Zone.Zone.ShouldBe(TimeZoneInfo.Utc);
     }
 
     private static readonly FormSchema CallbackForm = new([new FormField("callbackAt", "Callback at", FormFieldType.DateTime) { Required = true }]);

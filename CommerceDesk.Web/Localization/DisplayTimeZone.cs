@@ -21,8 +21,6 @@ public sealed partial class DisplayTimeZone
     /// <summary>The zone as labels name it: "Europe/Berlin", or "UTC".</summary>
     public string Name { get; private set; } = UtcName;
 
-    public bool IsUtc => Name == UtcName;
-
     /// <summary>Raised when the circuit learns a different zone, so times already on screen render again.</summary>
     public event Action? Changed;
 
