@@ -37,16 +37,6 @@ public sealed class LocalTimeComponentTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public void ShowsTheDayAloneWhenAsked()
-    {
-        Zone.Use("Europe/Berlin");
-
-        var cut = Render<LocalTime>(p => p.Add(t => t.Value, new DateTime(2026, 11, 22, 23, 30, 0, DateTimeKind.Utc)).Add(t => t.Day, true));
-
-        cut.Find("time").TextContent.ShouldBe("2026-11-23");
-    }
-
-    [Fact]
     public void ShowsTheEmptyTextWithoutATime()
     {
         Render<LocalTime>(p => p.Add(t => t.Value, null)).Markup.ShouldBe("—");

@@ -14,7 +14,6 @@ public sealed partial class DisplayTimeZone
     public const string UtcName = "UTC";
 
     private const string DisplayFormat = "yyyy-MM-dd HH:mm";
-    private const string DayFormat = "yyyy-MM-dd";
 
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
@@ -77,8 +76,6 @@ public sealed partial class DisplayTimeZone
 
     /// <summary>"2026-11-23 11:02" in the display zone: the one way times read on screen.</summary>
     public string Format(DateTime utc) => ToLocal(utc).ToString(DisplayFormat, CultureInfo.InvariantCulture);
-
-    public string FormatDay(DateTime utc) => ToLocal(utc).ToString(DayFormat, CultureInfo.InvariantCulture);
 
     /// <summary>The stored instant itself, for tooltips: "2026-11-23 10:02 UTC".</summary>
     public static string FormatUtc(DateTime utc) => AsUtc(utc).ToString(DisplayFormat, CultureInfo.InvariantCulture) + " " + UtcName;
