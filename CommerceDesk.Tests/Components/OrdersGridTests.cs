@@ -4,7 +4,6 @@ using CommerceDesk.Tests.Support;
 using CommerceDesk.Web.Grids;
 using CommerceDesk.Web.Orders;
 using CommerceDesk.Web.Store;
-using CommerceDesk.Web.Store.Grids;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommerceDesk.Tests.Components;

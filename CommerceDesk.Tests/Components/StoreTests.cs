@@ -1,6 +1,6 @@
+using CommerceDesk.Web.Notifications;
+using CommerceDesk.Web.Orders;
 using CommerceDesk.Web.Store;
-using CommerceDesk.Web.Store.NewOrders;
-using CommerceDesk.Web.Store.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommerceDesk.Tests.Components;
@@ -11,7 +11,7 @@ public sealed class StoreTests
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddStore();
+        services.AddNotifications().AddNewOrders();
         return services.BuildServiceProvider();
     }
 

@@ -29,7 +29,7 @@ internal static class GridExports
             var query = http.Request.Query;
             var filter = new OrderGridFilter(query["search"], query["status"], Long(query["channelId"]), Day(query["from"]), Day(query["to"])) { DayZone = Zone(query) };
             await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
-            await WriteAsync(http, $"orders-{Stamp(time)}.csv", OrderGridQuery.StreamAsync(db, filter, Paging(query)),
+            await WriteAsync(http, $"orders-{Stamp(time)}.csv", new OrderGridQuery().StreamAsync(db, filter, Paging(query)),
             [
                 ("Order", r => r.Number), ("Channel", r => r.Channel), ("Customer", r => r.CustomerName), ("E-mail", r => r.Email),
                 ("Placed (UTC)", r => r.PlacedAt), ("Subtotal", r => r.Subtotal), ("Currency", r => r.Currency), ("Status", r => r.Status),
@@ -43,7 +43,7 @@ internal static class GridExports
             var status = Enum.TryParse<CartStatus>(query["status"], ignoreCase: true, out var s) ? s : (CartStatus?)null;
             var filter = new CartGridFilter(query["search"], status, Long(query["channelId"]), Day(query["from"]), Day(query["to"])) { DayZone = Zone(query) };
             await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
-            await WriteAsync(http, $"carts-{Stamp(time)}.csv", CartGridQuery.StreamAsync(db, filter, Paging(query)),
+            await WriteAsync(http, $"carts-{Stamp(time)}.csv", new CartGridQuery().StreamAsync(db, filter, Paging(query)),
             [
                 ("Cart", r => r.ExternalId), ("Channel", r => r.Channel), ("Customer", r => r.CustomerName), ("E-mail", r => r.Email),
                 ("Items", r => r.ItemCount), ("Subtotal", r => r.Subtotal), ("Currency", r => r.Currency), ("Checkout step", r => r.CheckoutStep),
@@ -57,7 +57,7 @@ internal static class GridExports
             var guests = bool.TryParse(query["guests"], out var g) ? g : (bool?)null;
             var filter = new CustomerGridFilter(query["search"], Long(query["channelId"]), guests, Day(query["from"]), Day(query["to"])) { DayZone = Zone(query) };
             await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
-            await WriteAsync(http, $"customers-{Stamp(time)}.csv", CustomerGridQuery.StreamAsync(db, filter, Paging(query)),
+            await WriteAsync(http, $"customers-{Stamp(time)}.csv", new CustomerGridQuery().StreamAsync(db, filter, Paging(query)),
             [
                 ("Name", r => r.Name), ("E-mail", r => r.Email), ("Phone", r => r.Phone), ("Channel", r => r.Channel), ("Guest", r => r.IsGuest),
                 ("Created (UTC)", r => r.CreatedAt), ("Account", r => r.AccountName), ("Orders", r => r.OrderCount),
