@@ -1,21 +1,21 @@
-using CommerceDesk.Data.Interceptors;
+using CommerceDesk.Web.Carts;
+using CommerceDesk.Web.Customers;
 using CommerceDesk.Web.Exports;
+using CommerceDesk.Web.Grids;
+using CommerceDesk.Web.Notifications;
 using CommerceDesk.Web.Orders;
-using CommerceDesk.Web.Store;
 
 namespace CommerceDesk.Web;
 
 internal static class BackOfficeSetup
 {
-    /// <summary>The back office's pages: the UI store, the live new-orders feed.</summary>
-    public static IServiceCollection AddBackOffice(this IServiceCollection services)
-    {
-        services.AddStore();
-        services.AddSingleton<NewOrdersNotifier>();
-        services.AddSingleton<IDomainEventPublisher>(sp => sp.GetRequiredService<NewOrdersNotifier>());
-        services.AddScoped<NewOrdersFeed>();
-        return services;
-    }
+    /// <summary>The back office's pages: the UI store's features (notifications, the live new-orders badge, each grid's view).</summary>
+    public static IServiceCollection AddBackOffice(this IServiceCollection services) => services
+        .AddNotifications()
+        .AddNewOrders()
+        .AddGridView<OrderGridFilter>()
+        .AddGridView<CartGridFilter>()
+        .AddGridView<CustomerGridFilter>();
 
     public static void MapBackOffice(this WebApplication app) => app.MapGridExports();
 }

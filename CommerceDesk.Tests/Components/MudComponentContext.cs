@@ -2,8 +2,7 @@ using Bunit;
 using CommerceDesk.Data;
 using CommerceDesk.Tests.Support;
 using CommerceDesk.Web.Localization;
-using CommerceDesk.Web.Orders;
-using CommerceDesk.Web.Store;
+using CommerceDesk.Web;
 using CommerceDesk.Web.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,10 +25,7 @@ public abstract class MudComponentContext : BunitContext, IAsyncLifetime
         Services.AddLogging();
         Services.AddSingleton(TimeProvider.System);
         Services.AddCommerceData(new DatabaseOptions { ConnectionString = $"Data Source={_path}" }, Path.GetTempPath());
-        Services.AddStore();
-        Services.AddSingleton<NewOrdersNotifier>();
-        Services.AddSingleton<CommerceDesk.Data.Interceptors.IDomainEventPublisher>(sp => sp.GetRequiredService<NewOrdersNotifier>());
-        Services.AddScoped<NewOrdersFeed>();
+        Services.AddBackOffice();
         Services.AddWorkflows();
         Services.AddDisplayTimeZone();
     }

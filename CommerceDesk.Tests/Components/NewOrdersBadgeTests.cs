@@ -2,7 +2,7 @@ using Bunit;
 using CommerceDesk.Tests.Support;
 using CommerceDesk.Web.Orders;
 using CommerceDesk.Web.Store;
-using CommerceDesk.Web.Store.Notifications;
+using CommerceDesk.Web.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommerceDesk.Tests.Components;
@@ -57,7 +57,7 @@ public sealed class NewOrdersBadgeTests : MudComponentContext
         var notifier = Services.GetRequiredService<NewOrdersNotifier>();
         var feed = Services.GetRequiredService<NewOrdersFeed>();
         feed.Start();
-        var state = Services.GetRequiredService<IState<CommerceDesk.Web.Store.NewOrders.NewOrdersState>>();
+        var state = Services.GetRequiredService<IState<NewOrdersState>>();
         var before = state.Value.Count;
 
         feed.Dispose();

@@ -4,7 +4,6 @@ using CommerceDesk.Tests.Support;
 using CommerceDesk.Web.Grids;
 using CommerceDesk.Web.Orders;
 using CommerceDesk.Web.Store;
-using CommerceDesk.Web.Store.Grids;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommerceDesk.Tests.Components;
@@ -94,4 +93,35 @@ public sealed class OrdersGridTests : MudComponentContext
         grid.WaitForAssertion(() => grid.Find("[data-testid=orders-export]").GetAttribute("href")
             .ShouldBe("/export/orders.csv?search=anna&status=Incoming"));
     }
+
+    [Fact]
+    public async Task AnotherPageOrANewFilterForgetsThePickedRows()
+    {
+        await SeedAsync();
+        var dispatcher = Services.GetRequiredService<IDispatcher>();
+        dispatcher.Dispatch(new GridPagingChanged<OrderGridFilter>(new GridPaging(PageSize: 1)));
+        var grid = Render<OrdersGrid>();
+        grid.WaitForAssertion(() => grid.Find("tbody tr.mud-table-row").TextContent.ShouldContain("W-1002"));
+
+        PickFirstRow(grid);
+        grid.Find("button[aria-label='Next page']").Click();
+
+        grid.WaitForAssertion(() => grid.Find("tbody tr.mud-table-row").TextContent.ShouldContain("W-1001"));
+        Picked(grid).ShouldBe(0);
+
+        PickFirstRow(grid);
+        dispatcher.Dispatch(new GridFilterChanged<OrderGridFilter>(new OrderGridFilter(Search: "W-100")));
+
+        grid.WaitForAssertion(() => grid.Find("tbody tr.mud-table-row").TextContent.ShouldContain("W-1002"));
+        grid.WaitForAssertion(() => Picked(grid).ShouldBe(0));
+    }
+
+    private static void PickFirstRow(IRenderedComponent<OrdersGrid> grid)
+    {
+        grid.Find("tbody tr.mud-table-row input[type=checkbox]").Change(true);
+        grid.WaitForAssertion(() => Picked(grid).ShouldBe(1));
+    }
+
+    private static int Picked(IRenderedComponent<OrdersGrid> grid) =>
+        grid.FindAll("tbody tr.mud-table-row input[type=checkbox]").Count(box => box.HasAttribute("checked"));
 }

@@ -1,8 +1,6 @@
 using CommerceDesk.Web.Grids;
+using CommerceDesk.Web.Notifications;
 using CommerceDesk.Web.Orders;
-using CommerceDesk.Web.Store.Grids;
-using CommerceDesk.Web.Store.NewOrders;
-using CommerceDesk.Web.Store.Notifications;
 
 namespace CommerceDesk.Tests.Components;
 
@@ -11,7 +9,7 @@ public sealed class StoreReducerTests
     [Fact]
     public void NewOrdersCountLoadedReplacesTheCountAndMarksItLoaded()
     {
-        var state = new NewOrdersCountLoadedReducer().Reduce(new NewOrdersState(3, false), new NewOrdersCountLoaded(7));
+        var state = NewOrdersReducers.CountLoaded(new NewOrdersState(3, false), new NewOrdersCountLoaded(7));
 
         state.ShouldBe(new NewOrdersState(7, true));
     }
@@ -21,7 +19,7 @@ public sealed class StoreReducerTests
     {
         var placed = new NewOrdersPlaced([new PlacedOrder(1, "W-1"), new PlacedOrder(2, "W-2")]);
 
-        new NewOrdersPlacedReducer().Reduce(new NewOrdersState(3, true), placed).ShouldBe(new NewOrdersState(5, true));
+        NewOrdersReducers.Placed(new NewOrdersState(3, true), placed).ShouldBe(new NewOrdersState(5, true));
     }
 
     [Fact]
@@ -29,7 +27,7 @@ public sealed class StoreReducerTests
     {
         var state = new NewOrdersState(3, true);
 
-        new NewOrdersPlacedReducer().Reduce(state, new NewOrdersPlaced([])).ShouldBeSameAs(state);
+        NewOrdersReducers.Placed(state, new NewOrdersPlaced([])).ShouldBeSameAs(state);
     }
 
     [Fact]
@@ -37,7 +35,7 @@ public sealed class StoreReducerTests
     {
         var state = new GridView<OrderGridFilter>(new OrderGridFilter(), new GridPaging(Page: 4, PageSize: 50, SortBy: "Number", Descending: false));
 
-        var next = new OrdersGridFilterReducer().Reduce(state, new GridFilterChanged<OrderGridFilter>(new OrderGridFilter(Status: "Incoming")));
+        var next = GridViewReducers.FilterChanged(state, new GridFilterChanged<OrderGridFilter>(new OrderGridFilter(Status: "Incoming")));
 
         next.Filter.Status.ShouldBe("Incoming");
         next.Paging.ShouldBe(new GridPaging(Page: 0, PageSize: 50, SortBy: "Number", Descending: false));
@@ -48,13 +46,13 @@ public sealed class StoreReducerTests
     {
         var state = new GridView<OrderGridFilter>(new OrderGridFilter(Search: "anna"), new GridPaging(Page: 2));
 
-        new OrdersGridFilterReducer().Reduce(state, new GridFilterChanged<OrderGridFilter>(new OrderGridFilter(Search: "anna"))).ShouldBeSameAs(state);
+        GridViewReducers.FilterChanged(state, new GridFilterChanged<OrderGridFilter>(new OrderGridFilter(Search: "anna"))).ShouldBeSameAs(state);
     }
 
     [Fact]
     public void PagingIsKeptNormalized()
     {
-        var next = new OrdersGridPagingReducer().Reduce(GridView<OrderGridFilter>.Initial, new GridPagingChanged<OrderGridFilter>(new GridPaging(Page: -1, PageSize: 5000)));
+        var next = GridViewReducers.PagingChanged(GridView<OrderGridFilter>.Initial, new GridPagingChanged<OrderGridFilter>(new GridPaging(Page: -1, PageSize: 5000)));
 
         next.Paging.ShouldBe(new GridPaging(Page: 0, PageSize: GridPaging.MaxPageSize));
     }
@@ -64,7 +62,7 @@ public sealed class StoreReducerTests
     {
         var state = new GridView<OrderGridFilter>(new OrderGridFilter(Search: "x", Status: "Incoming"), new GridPaging(Page: 3, PageSize: 100, SortBy: "Subtotal"));
 
-        var next = new OrdersGridClearReducer().Reduce(state, new GridFiltersCleared<OrderGridFilter>());
+        var next = GridViewReducers.FiltersCleared(state, new GridFiltersCleared<OrderGridFilter>());
 
         next.ShouldBe(new GridView<OrderGridFilter>(new OrderGridFilter(), new GridPaging(Page: 0, PageSize: 100, SortBy: "Subtotal")));
     }
@@ -72,11 +70,10 @@ public sealed class StoreReducerTests
     [Fact]
     public void NotificationsQueueInOrderAndDropTheOldestBeyondTheLimit()
     {
-        var reducer = new NotifyReducer();
         var state = new NotificationsState([]);
         var sent = Enumerable.Range(1, NotificationsState.MaxPending + 2).Select(i => Notification.Info($"n{i}")).ToList();
 
-        foreach (var notification in sent) state = reducer.Reduce(state, new Notify(notification));
+        foreach (var notification in sent) state = NotificationsReducers.Notify(state, new Notify(notification));
 
         state.Pending.ShouldBe(sent.Skip(2));
     }
@@ -88,9 +85,9 @@ public sealed class StoreReducerTests
         var second = Notification.Info("two");
         var state = new NotificationsState([first, second]);
 
-        var next = new NotificationShownReducer().Reduce(state, new NotificationShown(first.Id));
+        var next = NotificationsReducers.Shown(state, new NotificationShown(first.Id));
 
         next.Pending.ShouldBe([second]);
-        new NotificationShownReducer().Reduce(next, new NotificationShown(first.Id)).ShouldBeSameAs(next);
+        NotificationsReducers.Shown(next, new NotificationShown(first.Id)).ShouldBeSameAs(next);
     }
 }

@@ -1,6 +1,6 @@
+using CommerceDesk.Web.Notifications;
+using CommerceDesk.Web.Orders;
 using CommerceDesk.Web.Store;
-using CommerceDesk.Web.Store.NewOrders;
-using CommerceDesk.Web.Store.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CommerceDesk.Tests.Components;
@@ -11,7 +11,7 @@ public sealed class StoreTests
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddStore();
+        services.AddNotifications().AddNewOrders();
         return services.BuildServiceProvider();
     }
 
@@ -69,4 +69,27 @@ public sealed class StoreTests
         first.ServiceProvider.GetRequiredService<IState<NewOrdersState>>().Value.Count.ShouldBe(7);
         second.ServiceProvider.GetRequiredService<IState<NewOrdersState>>().Value.Count.ShouldBe(0);
     }
+
+    [Fact]
+    public void AStateNoFeatureRegistersIsRefusedWithTheWayToRegisterIt()
+    {
+        using var root = Services();
+        using var circuit = root.CreateScope();
+
+        var error = Should.Throw<InvalidOperationException>(() => circuit.ServiceProvider.GetRequiredService<IState<Unregistered>>());
+
+        error.Message.ShouldContain("No store feature holds Unregistered");
+        error.Message.ShouldContain("AddStore");
+    }
+
+    [Fact]
+    public void OneStateTypeIsOneFeature()
+    {
+        var services = new ServiceCollection().AddNotifications();
+
+        Should.Throw<InvalidOperationException>(() => services.AddNotifications())
+            .Message.ShouldContain("already has a feature holding NotificationsState");
+    }
+
+    private sealed record Unregistered;
 }

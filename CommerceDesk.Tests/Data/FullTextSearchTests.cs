@@ -82,8 +82,8 @@ public sealed class FullTextSearchTests : IAsyncLifetime
         }
         await using var search = new SqliteCommerceDbContext(TestDatabase.Options(_path));
 
-        var exact = await CartGridQuery.RunAsync(search, new CartGridFilter(Search: "C-00012345"), GridPaging.Default);
-        var prefix = await CartGridQuery.RunAsync(search, new CartGridFilter(Search: "c-000123"), GridPaging.Default);
+        var exact = await new CartGridQuery().RunAsync(search, new CartGridFilter(Search: "C-00012345"), GridPaging.Default);
+        var prefix = await new CartGridQuery().RunAsync(search, new CartGridFilter(Search: "c-000123"), GridPaging.Default);
 
         exact.Rows.Select(r => r.ExternalId).ShouldBe(["C-00012345"]);
         prefix.Rows.Select(r => r.ExternalId).Order().ShouldBe(["C-00012345", "C-00012399"]);
@@ -92,7 +92,7 @@ public sealed class FullTextSearchTests : IAsyncLifetime
     private async Task<string[]> Names(string search)
     {
         await using var db = new SqliteCommerceDbContext(TestDatabase.Options(_path));
-        var page = await CustomerGridQuery.RunAsync(db, new CustomerGridFilter(Search: search), GridPaging.Default);
+        var page = await new CustomerGridQuery().RunAsync(db, new CustomerGridFilter(Search: search), GridPaging.Default);
         return page.Rows.Select(r => r.Name).ToArray();
     }
 }

@@ -22,9 +22,9 @@ public sealed class GridPagingTests(GridShopFixture shop) : IClassFixture<GridSh
     public async Task OrderPagesFollowTheWholeSortedList(string sortBy, bool descending)
     {
         await using var db = shop.Open();
-        var all = await OrderGridQuery.StreamAsync(db, new OrderGridFilter(), new GridPaging(SortBy: sortBy, Descending: descending)).ToListAsync();
+        var all = await new OrderGridQuery().StreamAsync(db, new OrderGridFilter(), new GridPaging(SortBy: sortBy, Descending: descending)).ToListAsync();
 
-        var paged = await AllPages(paging => OrderGridQuery.RunAsync(db, new OrderGridFilter(), paging), sortBy, descending);
+        var paged = await AllPages(paging => new OrderGridQuery().RunAsync(db, new OrderGridFilter(), paging), sortBy, descending);
 
         all.Count.ShouldBe(5);
         paged.ShouldBe(all);
@@ -35,9 +35,9 @@ public sealed class GridPagingTests(GridShopFixture shop) : IClassFixture<GridSh
     public async Task CartPagesFollowTheWholeSortedList(string sortBy, bool descending)
     {
         await using var db = shop.Open();
-        var all = await CartGridQuery.StreamAsync(db, new CartGridFilter(), new GridPaging(SortBy: sortBy, Descending: descending)).ToListAsync();
+        var all = await new CartGridQuery().StreamAsync(db, new CartGridFilter(), new GridPaging(SortBy: sortBy, Descending: descending)).ToListAsync();
 
-        var paged = await AllPages(paging => CartGridQuery.RunAsync(db, new CartGridFilter(), paging), sortBy, descending);
+        var paged = await AllPages(paging => new CartGridQuery().RunAsync(db, new CartGridFilter(), paging), sortBy, descending);
 
         all.Count.ShouldBe(3);
         paged.ShouldBe(all);
@@ -48,9 +48,9 @@ public sealed class GridPagingTests(GridShopFixture shop) : IClassFixture<GridSh
     public async Task CustomerPagesFollowTheWholeSortedList(string sortBy, bool descending)
     {
         await using var db = shop.Open();
-        var all = await CustomerGridQuery.StreamAsync(db, new CustomerGridFilter(), new GridPaging(SortBy: sortBy, Descending: descending)).ToListAsync();
+        var all = await new CustomerGridQuery().StreamAsync(db, new CustomerGridFilter(), new GridPaging(SortBy: sortBy, Descending: descending)).ToListAsync();
 
-        var paged = await AllPages(paging => CustomerGridQuery.RunAsync(db, new CustomerGridFilter(), paging), sortBy, descending);
+        var paged = await AllPages(paging => new CustomerGridQuery().RunAsync(db, new CustomerGridFilter(), paging), sortBy, descending);
 
         all.Count.ShouldBe(4);
         paged.ShouldBe(all);
@@ -61,7 +61,7 @@ public sealed class GridPagingTests(GridShopFixture shop) : IClassFixture<GridSh
     {
         await using var db = shop.Open();
 
-        var page = await OrderGridQuery.RunAsync(db, new OrderGridFilter(), new GridPaging(Page: 3, PageSize: 2));
+        var page = await new OrderGridQuery().RunAsync(db, new OrderGridFilter(), new GridPaging(Page: 3, PageSize: 2));
 
         page.Rows.ShouldBeEmpty();
         page.TotalCount.ShouldBe(5);

@@ -67,7 +67,7 @@ public sealed class OrderGridQueryTests(GridShopFixture shop) : IClassFixture<Gr
     private async Task<GridPage<OrderRow>> Run(OrderGridFilter filter, GridPaging? paging = null)
     {
         await using var db = shop.Open();
-        return await OrderGridQuery.RunAsync(db, filter, paging ?? GridPaging.Default);
+        return await new OrderGridQuery().RunAsync(db, filter, paging ?? GridPaging.Default);
     }
 
     private static string[] Numbers(GridPage<OrderRow> page) => page.Rows.Select(r => r.Number).ToArray();
@@ -128,7 +128,7 @@ public sealed class OrderGridQueryTests(GridShopFixture shop) : IClassFixture<Gr
         var counter = new CommandCounter();
         await using var db = shop.Open(counter);
 
-        await OrderGridQuery.RunAsync(db, new OrderGridFilter(Search: "anna", Status: OrderStatuses.Incoming), new GridPaging(PageSize: 50));
+        await new OrderGridQuery().RunAsync(db, new OrderGridFilter(Search: "anna", Status: OrderStatuses.Incoming), new GridPaging(PageSize: 50));
 
         counter.Commands.Count.ShouldBe(2);
         counter.Commands[0].ShouldContain("COUNT(*)");
@@ -152,13 +152,13 @@ public sealed class CartAndCustomerGridQueryTests(GridShopFixture shop) : IClass
     {
         await using var db = shop.Open();
 
-        var abandoned = await CartGridQuery.RunAsync(db, new CartGridFilter(Status: CartStatus.Abandoned), GridPaging.Default);
+        var abandoned = await new CartGridQuery().RunAsync(db, new CartGridFilter(Status: CartStatus.Abandoned), GridPaging.Default);
         abandoned.Rows.Select(r => r.ExternalId).ShouldBe(["cart-b"]);
 
-        var byEmail = await CartGridQuery.RunAsync(db, new CartGridFilter(Search: "walkin"), GridPaging.Default);
+        var byEmail = await new CartGridQuery().RunAsync(db, new CartGridFilter(Search: "walkin"), GridPaging.Default);
         byEmail.Rows.Single().CustomerName.ShouldBe("walkin@shop.test");
 
-        var byName = await CartGridQuery.RunAsync(db, new CartGridFilter(Search: "Anna"), GridPaging.Default);
+        var byName = await new CartGridQuery().RunAsync(db, new CartGridFilter(Search: "Anna"), GridPaging.Default);
         byName.Rows.Single().ExternalId.ShouldBe("cart-a");
         byName.Rows.Single().CheckoutStep.ShouldBe(CheckoutStep.Shipping);
     }
@@ -168,16 +168,16 @@ public sealed class CartAndCustomerGridQueryTests(GridShopFixture shop) : IClass
     {
         await using var db = shop.Open();
 
-        var all = await CustomerGridQuery.RunAsync(db, new CustomerGridFilter(), new GridPaging(SortBy: nameof(CustomerRow.Name), Descending: false));
+        var all = await new CustomerGridQuery().RunAsync(db, new CustomerGridFilter(), new GridPaging(SortBy: nameof(CustomerRow.Name), Descending: false));
         all.TotalCount.ShouldBe(4);
         var anna = all.Rows.Single(r => r.Id == shop.AnnaId);
         anna.AccountName.ShouldBe("Schmidt GmbH");
         anna.OrderCount.ShouldBe(1);
 
-        var guests = await CustomerGridQuery.RunAsync(db, new CustomerGridFilter(Guests: true), GridPaging.Default);
+        var guests = await new CustomerGridQuery().RunAsync(db, new CustomerGridFilter(Guests: true), GridPaging.Default);
         guests.Rows.Single().Email.ShouldBe("guest@shop.test");
 
-        var search = await CustomerGridQuery.RunAsync(db, new CustomerGridFilter(Search: "Anna Schmidt", ChannelId: shop.WebChannelId), GridPaging.Default);
+        var search = await new CustomerGridQuery().RunAsync(db, new CustomerGridFilter(Search: "Anna Schmidt", ChannelId: shop.WebChannelId), GridPaging.Default);
         search.Rows.Single().Id.ShouldBe(shop.AnnaId);
     }
 

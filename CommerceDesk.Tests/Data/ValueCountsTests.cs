@@ -83,17 +83,17 @@ public sealed class ValueCountsTests : IDisposable
             new DbContextOptionsBuilder<SqliteCommerceDbContext>(TestDatabase.Options(_path)).AddInterceptors(commands).Options);
         var paging = new GridPaging(PageSize: 2);
 
-        (await OrderGridQuery.RunAsync(db, new OrderGridFilter(Status: OrderStatuses.Incoming), paging)).TotalCount.ShouldBe(3);
-        (await OrderGridQuery.RunAsync(db, new OrderGridFilter(Search: " ", WorkflowStep: "not_contacted"), paging)).TotalCount.ShouldBe(3);
+        (await new OrderGridQuery().RunAsync(db, new OrderGridFilter(Status: OrderStatuses.Incoming), paging)).TotalCount.ShouldBe(3);
+        (await new OrderGridQuery().RunAsync(db, new OrderGridFilter(Search: " ", WorkflowStep: "not_contacted"), paging)).TotalCount.ShouldBe(3);
         // The grids always pass the manager's zone for day filters; with no day filter it changes nothing.
         var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-        (await CartGridQuery.RunAsync(db, new CartGridFilter(Status: CartStatus.Open) { DayZone = berlin }, paging)).TotalCount.ShouldBe(2);
-        (await CartGridQuery.RunAsync(db, new CartGridFilter(Status: CartStatus.Lost), paging)).TotalCount.ShouldBe(0);
+        (await new CartGridQuery().RunAsync(db, new CartGridFilter(Status: CartStatus.Open) { DayZone = berlin }, paging)).TotalCount.ShouldBe(2);
+        (await new CartGridQuery().RunAsync(db, new CartGridFilter(Status: CartStatus.Lost), paging)).TotalCount.ShouldBe(0);
         commands.Commands.Count(c => c.Contains("\"ValueCounts\"")).ShouldBe(4);
         commands.Commands.ShouldNotContain(c => c.Contains("COUNT(*)"));
 
         commands.Reset();
-        (await OrderGridQuery.RunAsync(db, new OrderGridFilter(Status: OrderStatuses.Incoming, Search: "o1"), paging)).TotalCount.ShouldBe(1);
+        (await new OrderGridQuery().RunAsync(db, new OrderGridFilter(Status: OrderStatuses.Incoming, Search: "o1"), paging)).TotalCount.ShouldBe(1);
         commands.Commands.ShouldNotContain(c => c.Contains("\"ValueCounts\""));
     }
 

@@ -42,7 +42,7 @@ public sealed class ManagerDayFilterTests : IAsyncLifetime
     private async Task<string[]> OrdersOnThe23rdAsync(TimeZoneInfo? zone)
     {
         await using var db = Open();
-        var page = await OrderGridQuery.RunAsync(db, new OrderGridFilter(PlacedFrom: The23rd, PlacedTo: The23rd) { DayZone = zone }, new GridPaging(SortBy: "PlacedAt", Descending: false));
+        var page = await new OrderGridQuery().RunAsync(db, new OrderGridFilter(PlacedFrom: The23rd, PlacedTo: The23rd) { DayZone = zone }, new GridPaging(SortBy: "PlacedAt", Descending: false));
         return page.Rows.Select(r => r.Number).ToArray();
     }
 
@@ -60,8 +60,8 @@ public sealed class ManagerDayFilterTests : IAsyncLifetime
         await using var db = Open();
         var the22nd = new DateOnly(2026, 11, 22);
 
-        var inNewYork = await OrderGridQuery.RunAsync(db, new OrderGridFilter(PlacedTo: the22nd) { DayZone = NewYork }, new GridPaging());
-        var inBerlin = await OrderGridQuery.RunAsync(db, new OrderGridFilter(PlacedTo: the22nd) { DayZone = Berlin }, new GridPaging());
+        var inNewYork = await new OrderGridQuery().RunAsync(db, new OrderGridFilter(PlacedTo: the22nd) { DayZone = NewYork }, new GridPaging());
+        var inBerlin = await new OrderGridQuery().RunAsync(db, new OrderGridFilter(PlacedTo: the22nd) { DayZone = Berlin }, new GridPaging());
 
         inNewYork.Rows.Select(r => r.Number).ShouldBe(["LATE"]);
         inBerlin.Rows.ShouldBeEmpty();
@@ -72,9 +72,9 @@ public sealed class ManagerDayFilterTests : IAsyncLifetime
     {
         await using var db = Open();
 
-        var carts = await CartGridQuery.RunAsync(db, new CartGridFilter(ActiveFrom: The23rd, ActiveTo: The23rd) { DayZone = Berlin }, new GridPaging());
-        var customers = await CustomerGridQuery.RunAsync(db, new CustomerGridFilter(CreatedFrom: The23rd, CreatedTo: The23rd) { DayZone = Berlin }, new GridPaging());
-        var utcCustomers = await CustomerGridQuery.RunAsync(db, new CustomerGridFilter(CreatedFrom: The23rd, CreatedTo: The23rd), new GridPaging());
+        var carts = await new CartGridQuery().RunAsync(db, new CartGridFilter(ActiveFrom: The23rd, ActiveTo: The23rd) { DayZone = Berlin }, new GridPaging());
+        var customers = await new CustomerGridQuery().RunAsync(db, new CustomerGridFilter(CreatedFrom: The23rd, CreatedTo: The23rd) { DayZone = Berlin }, new GridPaging());
+        var utcCustomers = await new CustomerGridQuery().RunAsync(db, new CustomerGridFilter(CreatedFrom: The23rd, CreatedTo: The23rd), new GridPaging());
 
         carts.TotalCount.ShouldBe(2);
         customers.TotalCount.ShouldBe(2);

@@ -28,8 +28,8 @@ public sealed class WorkflowGridTests : IAsyncLifetime
     {
         await using var db = _db.CreateDbContext();
 
-        var contacted = await CartGridQuery.RunAsync(db, new CartGridFilter(WorkflowStep: CartFlow.Steps.Contacted), GridPaging.Default);
-        var open = await CartGridQuery.RunAsync(db, new CartGridFilter(WorkflowStep: CartFlow.Steps.Open), GridPaging.Default);
+        var contacted = await new CartGridQuery().RunAsync(db, new CartGridFilter(WorkflowStep: CartFlow.Steps.Contacted), GridPaging.Default);
+        var open = await new CartGridQuery().RunAsync(db, new CartGridFilter(WorkflowStep: CartFlow.Steps.Open), GridPaging.Default);
 
         contacted.Rows.ShouldHaveSingleItem().WorkflowStep.ShouldBe("Contacted");
         open.TotalCount.ShouldBe(0);
@@ -40,9 +40,9 @@ public sealed class WorkflowGridTests : IAsyncLifetime
     {
         await using var db = _db.CreateDbContext();
 
-        var called = await OrderGridQuery.RunAsync(db, new OrderGridFilter(WorkflowStep: OrderFlow.Steps.Called), GridPaging.Default);
+        var called = await new OrderGridQuery().RunAsync(db, new OrderGridFilter(WorkflowStep: OrderFlow.Steps.Called), GridPaging.Default);
 
         called.Rows.ShouldHaveSingleItem().WorkflowStep.ShouldBe("Called");
-        (await OrderGridQuery.RunAsync(db, new OrderGridFilter(WorkflowStep: OrderFlow.Steps.NotContacted), GridPaging.Default)).TotalCount.ShouldBe(0);
+        (await new OrderGridQuery().RunAsync(db, new OrderGridFilter(WorkflowStep: OrderFlow.Steps.NotContacted), GridPaging.Default)).TotalCount.ShouldBe(0);
     }
 }

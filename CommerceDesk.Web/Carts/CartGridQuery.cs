@@ -12,19 +12,16 @@ namespace CommerceDesk.Web.Carts;
 /// <summary>The carts grid's filters. Text search matches the cart id, the e-mail or the customer's name (prefix).</summary>
 public sealed record CartGridFilter(
     string? Search = null, CartStatus? Status = null, long? ChannelId = null, DateOnly? ActiveFrom = null, DateOnly? ActiveTo = null,
-    long? CustomerId = null, string? WorkflowStep = null)
+    long? CustomerId = null, string? WorkflowStep = null) : GridFilter(Search)
 {
     /// <summary>No filter: every row.</summary>
     public CartGridFilter() : this(Search: null) { }
-
-    /// <summary>Whose calendar days the From/To days are (the manager's display zone); null reads them as UTC days.</summary>
-    public TimeZoneInfo? DayZone { get; init; }
 }
 
 public sealed record CartRow(
     long Id, string ExternalId, string Channel, long? CustomerId, string? FirstName, string? LastName, string? Email,
     int ItemCount, decimal Subtotal, string Currency, CheckoutStep CheckoutStep, CartStatus Status, DateTime LastActivityAt,
-    CrmSyncStatus CrmStatus, string? CrmError, string? CrmExternalId, string? WorkflowStepName = null)
+    CrmSyncStatus CrmStatus, string? CrmError, string? CrmExternalId, string? WorkflowStepName = null) : IGridRow
 {
     public string CustomerName => PersonName.Of(FirstName, LastName, Email);
 
@@ -32,33 +29,20 @@ public sealed record CartRow(
 }
 
 /// <summary>One page of the carts grid: one round trip for the rows, one for the count, all in the database.</summary>
-public static class CartGridQuery
+public sealed class CartGridQuery : GridQuery<Cart, CartGridFilter, CartRow>
 {
     public static readonly IReadOnlyList<string> SortableColumns =
         [nameof(CartRow.ExternalId), nameof(CartRow.LastActivityAt), nameof(CartRow.Subtotal), nameof(CartRow.Status), nameof(CartRow.ItemCount)];
 
-    public static async Task<GridPage<CartRow>> RunAsync(
-        CommerceDbContext db, CartGridFilter filter, GridPaging paging, CancellationToken cancellationToken = default)
-    {
-        paging = paging.Normalized();
-        return await IdFirstPager.PageAsync(
-            db, Filter(db, filter), paging, query => Sort(query, paging), sorted => Project(db, sorted), CountedBy(filter), cancellationToken);
-    }
-
     /// <summary>A status or a workflow step alone selects most carts; its total is kept as a counter rather than counted.</summary>
-    private static ValueCounts.CountedValue? CountedBy(CartGridFilter filter)
+    protected override ValueCounts.CountedValue? CountedBy(CartGridFilter filter) => filter switch
     {
-        if (!string.IsNullOrWhiteSpace(filter.Search)) return null;
-        var unsearched = filter with { Search = null, DayZone = null }; // the zone only shapes day filters, which count
-        if (filter.Status is { } status && unsearched == new CartGridFilter(Status: status)) return ValueCounts.CartStatus.Of(status.ToString());
-        if (filter.WorkflowStep is { Length: > 0 } step && unsearched == new CartGridFilter(WorkflowStep: step)) return ValueCounts.CartWorkflowStep.Of(step);
-        return null;
-    }
+        { Status: { } status } when SelectsOnly(filter, new CartGridFilter(Status: status)) => ValueCounts.CartStatus.Of(status.ToString()),
+        { WorkflowStep: { Length: > 0 } step } when SelectsOnly(filter, new CartGridFilter(WorkflowStep: step)) => ValueCounts.CartWorkflowStep.Of(step),
+        _ => null,
+    };
 
-    public static IAsyncEnumerable<CartRow> StreamAsync(CommerceDbContext db, CartGridFilter filter, GridPaging paging) =>
-        Project(db, Sort(Filter(db, filter), paging)).AsAsyncEnumerable();
-
-    public static IQueryable<Cart> Filter(CommerceDbContext db, CartGridFilter filter)
+    protected override IQueryable<Cart> Filter(CommerceDbContext db, CartGridFilter filter)
     {
         var carts = db.Carts.AsNoTracking();
         if (filter.Status is { } status) carts = carts.Where(c => c.Status == status);
@@ -94,7 +78,7 @@ public static class CartGridQuery
     /// (IX_Carts_*; status ascending with the newest first inside each status has its own IX_Carts_StatusSort, as
     /// SQLite walks an index backwards only when every column flips).
     /// </summary>
-    private static IOrderedQueryable<Cart> Sort(IQueryable<Cart> carts, GridPaging paging) => (paging.SortBy, paging.Descending) switch
+    protected override IOrderedQueryable<Cart> Sort(IQueryable<Cart> carts, GridPaging paging) => (paging.SortBy, paging.Descending) switch
     {
         (nameof(CartRow.ExternalId), var descending) => carts.OrderForGrid(c => c.ExternalId, descending),
         (nameof(CartRow.Subtotal), var descending) => carts.OrderForGrid(c => c.Subtotal.Amount, descending),
@@ -108,7 +92,7 @@ public static class CartGridQuery
     /// <summary>The rows of sorted carts with their channel code and customer name (the order is kept through the joins).</summary>
     // The channel code is a lookup per row rather than a join: joined, SQLite without table statistics may start from the
     // channels and walk every record of each channel to find the page's few rows.
-    private static IQueryable<CartRow> Project(CommerceDbContext db, IOrderedQueryable<Cart> sorted) =>
+    protected override IQueryable<CartRow> Project(CommerceDbContext db, IOrderedQueryable<Cart> sorted) =>
         from cart in sorted
         join c in db.Customers on cart.CustomerId equals c.Id into customers
         from c in customers.DefaultIfEmpty()

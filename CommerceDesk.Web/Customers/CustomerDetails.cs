@@ -24,8 +24,8 @@ public sealed record CustomerDetails(
             : null;
         var parent = customer.ParentCustomerId is { } parentId ? await RelatedCustomer.LoadAsync(db, parentId, cancellationToken) : null;
         var latest = new GridPaging(PageSize: ListSize);
-        var orders = await OrderGridQuery.RunAsync(db, new OrderGridFilter(CustomerId: id), latest, cancellationToken);
-        var carts = await CartGridQuery.RunAsync(db, new CartGridFilter(CustomerId: id), latest, cancellationToken);
+        var orders = await new OrderGridQuery().RunAsync(db, new OrderGridFilter(CustomerId: id), latest, cancellationToken);
+        var carts = await new CartGridQuery().RunAsync(db, new CartGridFilter(CustomerId: id), latest, cancellationToken);
         return new CustomerDetails(customer, channel, account, parent, orders, carts);
     }
 }

@@ -8,39 +8,26 @@ namespace CommerceDesk.Web.Customers;
 
 /// <summary>The customers grid's filters. Text search matches the name, the e-mail or the storefront id (prefix).</summary>
 public sealed record CustomerGridFilter(
-    string? Search = null, long? ChannelId = null, bool? Guests = null, DateOnly? CreatedFrom = null, DateOnly? CreatedTo = null)
+    string? Search = null, long? ChannelId = null, bool? Guests = null, DateOnly? CreatedFrom = null, DateOnly? CreatedTo = null) : GridFilter(Search)
 {
     /// <summary>No filter: every row.</summary>
     public CustomerGridFilter() : this(Search: null) { }
-
-    /// <summary>Whose calendar days the From/To days are (the manager's display zone); null reads them as UTC days.</summary>
-    public TimeZoneInfo? DayZone { get; init; }
 }
 
 public sealed record CustomerRow(
     long Id, string ExternalId, string Channel, string? FirstName, string? LastName, string? Email, string? Phone,
-    bool IsGuest, DateTime CreatedAt, long? AccountId, string? AccountName, int OrderCount)
+    bool IsGuest, DateTime CreatedAt, long? AccountId, string? AccountName, int OrderCount) : IGridRow
 {
     public string Name => PersonName.Of(FirstName, LastName, Email);
 }
 
 /// <summary>One page of the customers grid: one round trip for the rows, one for the count, all in the database.</summary>
-public static class CustomerGridQuery
+public sealed class CustomerGridQuery : GridQuery<Customer, CustomerGridFilter, CustomerRow>
 {
     public static readonly IReadOnlyList<string> SortableColumns =
         [nameof(CustomerRow.Name), nameof(CustomerRow.Email), nameof(CustomerRow.CreatedAt)];
 
-    public static async Task<GridPage<CustomerRow>> RunAsync(
-        CommerceDbContext db, CustomerGridFilter filter, GridPaging paging, CancellationToken cancellationToken = default)
-    {
-        paging = paging.Normalized();
-        return await IdFirstPager.PageAsync(db, Filter(db, filter), paging, query => Sort(query, paging), sorted => Project(db, sorted), countedBy: null, cancellationToken);
-    }
-
-    public static IAsyncEnumerable<CustomerRow> StreamAsync(CommerceDbContext db, CustomerGridFilter filter, GridPaging paging) =>
-        Project(db, Sort(Filter(db, filter), paging)).AsAsyncEnumerable();
-
-    public static IQueryable<Customer> Filter(CommerceDbContext db, CustomerGridFilter filter)
+    protected override IQueryable<Customer> Filter(CommerceDbContext db, CustomerGridFilter filter)
     {
         var customers = db.Customers.AsNoTracking();
         if (filter.ChannelId is { } channelId) customers = customers.Where(c => c.ChannelId == channelId);
@@ -80,7 +67,7 @@ public static class CustomerGridQuery
     }
 
     /// <summary>The grid's order, always ending in the id so pages never overlap; each one an index walks without a sort.</summary>
-    private static IOrderedQueryable<Customer> Sort(IQueryable<Customer> customers, GridPaging paging) => (paging.SortBy, paging.Descending) switch
+    protected override IOrderedQueryable<Customer> Sort(IQueryable<Customer> customers, GridPaging paging) => (paging.SortBy, paging.Descending) switch
     {
         (nameof(CustomerRow.Name), false) => customers.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id),
         (nameof(CustomerRow.Name), true) => customers.OrderByDescending(c => c.LastName).ThenByDescending(c => c.FirstName).ThenByDescending(c => c.Id),
@@ -92,7 +79,7 @@ public static class CustomerGridQuery
     /// <summary>The rows of sorted customers with channel code, account name and order count (the order is kept through the joins).</summary>
     // The channel code is a lookup per row rather than a join: joined, SQLite without table statistics may start from the
     // channels and walk every record of each channel to find the page's few rows.
-    private static IQueryable<CustomerRow> Project(CommerceDbContext db, IOrderedQueryable<Customer> sorted) =>
+    protected override IQueryable<CustomerRow> Project(CommerceDbContext db, IOrderedQueryable<Customer> sorted) =>
         from c in sorted
         join a in db.Accounts on c.AccountId equals a.Id into accounts
         from a in accounts.DefaultIfEmpty()

@@ -24,46 +24,42 @@ internal static class GridExports
 
     public static void MapGridExports(this WebApplication app)
     {
-        app.MapGet(OrdersPath, async (HttpContext http, IDbContextFactory<CommerceDbContext> factory, TimeProvider time) =>
-        {
-            var query = http.Request.Query;
-            var filter = new OrderGridFilter(query["search"], query["status"], Long(query["channelId"]), Day(query["from"]), Day(query["to"])) { DayZone = Zone(query) };
-            await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
-            await WriteAsync(http, $"orders-{Stamp(time)}.csv", OrderGridQuery.StreamAsync(db, filter, Paging(query)),
+        app.MapExport(OrdersPath, "orders", new OrderGridQuery(),
+            query => new OrderGridFilter(query["search"], query["status"], Long(query["channelId"]), Day(query["from"]), Day(query["to"])),
             [
                 ("Order", r => r.Number), ("Channel", r => r.Channel), ("Customer", r => r.CustomerName), ("E-mail", r => r.Email),
                 ("Placed (UTC)", r => r.PlacedAt), ("Subtotal", r => r.Subtotal), ("Currency", r => r.Currency), ("Status", r => r.Status),
                 ("Payment", r => r.PaymentStatus), ("Commercial state", r => r.CommercialState), ("CRM sync", r => r.CrmStatus), ("CRM error", r => r.CrmError),
             ]);
-        });
 
-        app.MapGet(CartsPath, async (HttpContext http, IDbContextFactory<CommerceDbContext> factory, TimeProvider time) =>
-        {
-            var query = http.Request.Query;
-            var status = Enum.TryParse<CartStatus>(query["status"], ignoreCase: true, out var s) ? s : (CartStatus?)null;
-            var filter = new CartGridFilter(query["search"], status, Long(query["channelId"]), Day(query["from"]), Day(query["to"])) { DayZone = Zone(query) };
-            await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
-            await WriteAsync(http, $"carts-{Stamp(time)}.csv", CartGridQuery.StreamAsync(db, filter, Paging(query)),
+        app.MapExport(CartsPath, "carts", new CartGridQuery(),
+            query => new CartGridFilter(query["search"], Enum.TryParse<CartStatus>(query["status"], ignoreCase: true, out var status) ? status : null,
+                Long(query["channelId"]), Day(query["from"]), Day(query["to"])),
             [
                 ("Cart", r => r.ExternalId), ("Channel", r => r.Channel), ("Customer", r => r.CustomerName), ("E-mail", r => r.Email),
                 ("Items", r => r.ItemCount), ("Subtotal", r => r.Subtotal), ("Currency", r => r.Currency), ("Checkout step", r => r.CheckoutStep),
                 ("Status", r => r.Status), ("Last activity (UTC)", r => r.LastActivityAt), ("CRM sync", r => r.CrmStatus), ("CRM error", r => r.CrmError),
             ]);
-        });
 
-        app.MapGet(CustomersPath, async (HttpContext http, IDbContextFactory<CommerceDbContext> factory, TimeProvider time) =>
-        {
-            var query = http.Request.Query;
-            var guests = bool.TryParse(query["guests"], out var g) ? g : (bool?)null;
-            var filter = new CustomerGridFilter(query["search"], Long(query["channelId"]), guests, Day(query["from"]), Day(query["to"])) { DayZone = Zone(query) };
-            await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
-            await WriteAsync(http, $"customers-{Stamp(time)}.csv", CustomerGridQuery.StreamAsync(db, filter, Paging(query)),
+        app.MapExport(CustomersPath, "customers", new CustomerGridQuery(),
+            query => new CustomerGridFilter(query["search"], Long(query["channelId"]), bool.TryParse(query["guests"], out var guests) ? guests : null,
+                Day(query["from"]), Day(query["to"])),
             [
                 ("Name", r => r.Name), ("E-mail", r => r.Email), ("Phone", r => r.Phone), ("Channel", r => r.Channel), ("Guest", r => r.IsGuest),
                 ("Created (UTC)", r => r.CreatedAt), ("Account", r => r.AccountName), ("Orders", r => r.OrderCount),
             ]);
-        });
     }
+
+    /// <summary>One grid's download: its filter read from the link, its query's rows streamed in its order as the columns say.</summary>
+    private static void MapExport<TFilter, TRow>(this WebApplication app, string path, string name, IGridQuery<TFilter, TRow> grid,
+        Func<IQueryCollection, TFilter> filterOf, (string Header, Func<TRow, object?> Value)[] columns) where TFilter : GridFilter =>
+        app.MapGet(path, async (HttpContext http, IDbContextFactory<CommerceDbContext> factory, TimeProvider time) =>
+        {
+            var query = http.Request.Query;
+            var filter = filterOf(query).InDayZone(Zone(query));
+            await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
+            await WriteAsync(http, $"{name}-{Stamp(time)}.csv", grid.StreamAsync(db, filter, Paging(query)), columns);
+        });
 
     public static string OrdersUrl(OrderGridFilter f, GridPaging p) => Url(OrdersPath, p,
         ("search", f.Search), ("status", f.Status), ("channelId", f.ChannelId?.ToString(CultureInfo.InvariantCulture)),

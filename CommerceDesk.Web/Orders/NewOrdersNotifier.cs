@@ -3,7 +3,6 @@ using CommerceDesk.Data.Interceptors;
 using CommerceDesk.Domain.Common;
 using CommerceDesk.Domain.Orders;
 using CommerceDesk.Web.Store;
-using CommerceDesk.Web.Store.NewOrders;
 
 namespace CommerceDesk.Web.Orders;
 

@@ -11,58 +11,38 @@ namespace CommerceDesk.Web.Orders;
 /// <summary>The orders grid's filters. Text search matches words of the order number, the e-mail or the customer's name (prefix), through the full-text index.</summary>
 public sealed record OrderGridFilter(
     string? Search = null, string? Status = null, long? ChannelId = null, DateOnly? PlacedFrom = null, DateOnly? PlacedTo = null,
-    long? CustomerId = null, string? WorkflowStep = null)
+    long? CustomerId = null, string? WorkflowStep = null) : GridFilter(Search)
 {
     /// <summary>No filter: every row.</summary>
     public OrderGridFilter() : this(Search: null) { }
-
-    /// <summary>Whose calendar days the From/To days are (the manager's display zone); null reads them as UTC days.</summary>
-    public TimeZoneInfo? DayZone { get; init; }
 }
 
 public sealed record OrderRow(
     long Id, string Number, string Channel, long? CustomerId, string? FirstName, string? LastName, string? Email,
     DateTime PlacedAt, decimal Subtotal, string Currency, string Status, PaymentStatus PaymentStatus,
-    CommercialState CommercialState, CrmSyncStatus CrmStatus, string? CrmError, string? CrmExternalId, string? WorkflowStepName = null)
+    CommercialState CommercialState, CrmSyncStatus CrmStatus, string? CrmError, string? CrmExternalId, string? WorkflowStepName = null) : IGridRow
 {
     public string CustomerName => PersonName.Of(FirstName, LastName, Email);
 
     public string WorkflowStep => WorkflowStepColumn.OrderStepLabel(WorkflowStepName);
 }
 
-/// <summary>
-/// One page of the orders grid: one round trip for the rows and one for the count, both filtered, sorted
-/// and paged by the database. Free of UI types so the benchmarks run the very same query.
-/// </summary>
-public static class OrderGridQuery
+/// <summary>One page of the orders grid: one round trip for the rows and one for the count, both filtered, sorted and paged by the database.</summary>
+public sealed class OrderGridQuery : GridQuery<Order, OrderGridFilter, OrderRow>
 {
     /// <summary>Row properties the grid may sort by; anything else falls back to newest first.</summary>
     public static readonly IReadOnlyList<string> SortableColumns =
         [nameof(OrderRow.Number), nameof(OrderRow.PlacedAt), nameof(OrderRow.Subtotal), nameof(OrderRow.Status), nameof(OrderRow.Email)];
 
-    public static async Task<GridPage<OrderRow>> RunAsync(
-        CommerceDbContext db, OrderGridFilter filter, GridPaging paging, CancellationToken cancellationToken = default)
-    {
-        paging = paging.Normalized();
-        return await IdFirstPager.PageAsync(
-            db, Filter(db, filter), paging, query => Sort(query, paging), sorted => Project(db, sorted), CountedBy(filter), cancellationToken);
-    }
-
     /// <summary>A status or a workflow step alone selects most orders; its total is kept as a counter rather than counted.</summary>
-    private static ValueCounts.CountedValue? CountedBy(OrderGridFilter filter)
+    protected override ValueCounts.CountedValue? CountedBy(OrderGridFilter filter) => filter switch
     {
-        if (!string.IsNullOrWhiteSpace(filter.Search)) return null;
-        var unsearched = filter with { Search = null, DayZone = null }; // the zone only shapes day filters, which count
-        if (filter.Status is { Length: > 0 } status && unsearched == new OrderGridFilter(Status: status)) return ValueCounts.OrderStatus.Of(status);
-        if (filter.WorkflowStep is { Length: > 0 } step && unsearched == new OrderGridFilter(WorkflowStep: step)) return ValueCounts.OrderWorkflowStep.Of(step);
-        return null;
-    }
+        { Status: { Length: > 0 } status } when SelectsOnly(filter, new OrderGridFilter(Status: status)) => ValueCounts.OrderStatus.Of(status),
+        { WorkflowStep: { Length: > 0 } step } when SelectsOnly(filter, new OrderGridFilter(WorkflowStep: step)) => ValueCounts.OrderWorkflowStep.Of(step),
+        _ => null,
+    };
 
-    /// <summary>Every row matching the filter in the grid's order, streamed (for the CSV export).</summary>
-    public static IAsyncEnumerable<OrderRow> StreamAsync(CommerceDbContext db, OrderGridFilter filter, GridPaging paging) =>
-        Project(db, Sort(Filter(db, filter), paging)).AsAsyncEnumerable();
-
-    public static IQueryable<Order> Filter(CommerceDbContext db, OrderGridFilter filter)
+    protected override IQueryable<Order> Filter(CommerceDbContext db, OrderGridFilter filter)
     {
         var orders = db.Orders.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Status)) orders = orders.Where(o => o.Status == filter.Status);
@@ -98,7 +78,7 @@ public static class OrderGridQuery
     /// sort (IX_Orders_*; SQLite walks an index backwards only when every column flips, hence IX_Orders_StatusSort
     /// for status ascending with the newest first inside each status).
     /// </summary>
-    private static IOrderedQueryable<Order> Sort(IQueryable<Order> orders, GridPaging paging) => (paging.SortBy, paging.Descending) switch
+    protected override IOrderedQueryable<Order> Sort(IQueryable<Order> orders, GridPaging paging) => (paging.SortBy, paging.Descending) switch
     {
         (nameof(OrderRow.Number), var descending) => orders.OrderForGrid(o => o.Number, descending),
         (nameof(OrderRow.Subtotal), var descending) => orders.OrderForGrid(o => o.Subtotal.Amount, descending),
@@ -112,7 +92,7 @@ public static class OrderGridQuery
     /// <summary>The rows of sorted orders with their channel code and customer name (the order is kept through the joins).</summary>
     // The channel code is a lookup per row rather than a join: joined, SQLite without table statistics may start from the
     // channels and walk every record of each channel to find the page's few rows.
-    private static IQueryable<OrderRow> Project(CommerceDbContext db, IOrderedQueryable<Order> sorted) =>
+    protected override IQueryable<OrderRow> Project(CommerceDbContext db, IOrderedQueryable<Order> sorted) =>
         from o in sorted
         join c in db.Customers on o.CustomerId equals c.Id into customers
         from c in customers.DefaultIfEmpty()

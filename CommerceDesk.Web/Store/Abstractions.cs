@@ -2,7 +2,8 @@ namespace CommerceDesk.Web.Store;
 
 // The shape of Fluxor (DESIGN §2): no Fluxor package can be restored here, so these names match its
 // API and a later swap is mechanical. Feature states are immutable records, actions are records,
-// reducers are pure, effects do the async work and dispatch further actions.
+// reducers are pure static functions, effects do the async work and dispatch further actions. Each
+// feature registers its state, reducers and effects in its own setup (services.AddStore(store => …)).
 
 /// <summary>Sends an action through every reducer, then to every effect that handles it.</summary>
 public interface IDispatcher
@@ -16,20 +17,6 @@ public interface IState<out TState>
     TState Value { get; }
 
     event EventHandler? StateChanged;
-}
-
-/// <summary>A slice of UI state: its name and the state it starts from.</summary>
-public abstract class Feature<TState>
-{
-    public abstract string GetName();
-
-    public abstract TState GetInitialState();
-}
-
-/// <summary>A pure function from the current state and one kind of action to the next state.</summary>
-public abstract class Reducer<TState, TAction>
-{
-    public abstract TState Reduce(TState state, TAction action);
 }
 
 /// <summary>Async work triggered by one kind of action (loading data, showing a snackbar).</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CommerceDesk.Web.Notifications;
 
 namespace CommerceDesk.Web.Store;
 
@@ -25,27 +26,27 @@ public sealed class Store(IServiceProvider services, StoreRegistry registry, ILo
             }
         }
         foreach (var slot in changed) slot.NotifyChanged();
-        foreach (var effect in registry.EffectsFor(action.GetType(), services))
+        foreach (var effect in registry.EffectsFor(action.GetType()))
             _ = RunEffectAsync(effect, action);
     }
 
     internal FeatureSlot<TState> Slot<TState>() => (FeatureSlot<TState>)Slot(typeof(TState));
 
     private IFeatureSlot Slot(Type stateType) =>
-        _slots.GetOrAdd(stateType, type => registry.CreateSlot(type, services));
+        _slots.GetOrAdd(stateType, registry.CreateSlot);
 
-    private async Task RunEffectAsync(IEffectInvoker effect, object action)
+    private async Task RunEffectAsync(Func<IServiceProvider, object, IDispatcher, Task> effect, object action)
     {
         try
         {
-            await effect.InvokeAsync(action, this);
+            await effect(services, action, this);
         }
         catch (Exception ex)
         {
             // An effect that fails must not take the circuit down; the manager sees a notification instead.
             logger.LogError(ex, "Effect for {Action} failed", action.GetType().Name);
-            if (action is not Notifications.Notify)
-                Dispatch(new Notifications.Notify(Notifications.Notification.Error("Something went wrong while updating the page. Reload to try again.")));
+            if (action is not Notify)
+                Dispatch(new Notify(Notification.Error("Something went wrong while updating the page. Reload to try again.")));
         }
     }
 }
@@ -71,7 +72,7 @@ internal interface IFeatureSlot
     void NotifyChanged();
 }
 
-internal sealed class FeatureSlot<TState>(TState initial, IReadOnlyList<IReducerInvoker<TState>> reducers) : IFeatureSlot
+internal sealed class FeatureSlot<TState>(TState initial, IReadOnlyList<(Type Action, Func<TState, object, TState> Reduce)> reducers) : IFeatureSlot
 {
     public TState Value { get; private set; } = initial;
 
@@ -81,8 +82,8 @@ internal sealed class FeatureSlot<TState>(TState initial, IReadOnlyList<IReducer
     {
         var before = Value;
         var next = before;
-        foreach (var reducer in reducers)
-            if (reducer.Handles(action)) next = reducer.Reduce(next, action);
+        foreach (var (handled, reduce) in reducers)
+            if (handled.IsInstanceOfType(action)) next = reduce(next, action);
         if (EqualityComparer<TState>.Default.Equals(before, next)) return false;
         Value = next;
         return true;

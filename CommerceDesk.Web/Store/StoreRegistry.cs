@@ -1,104 +1,43 @@
-using System.Reflection;
-
 namespace CommerceDesk.Web.Store;
 
-/// <summary>The features, reducers and effects found in the app's assembly, discovered once at start-up.</summary>
+/// <summary>Every feature, reducer and effect the app's setups registered, shared by all circuits.</summary>
 public sealed class StoreRegistry
 {
-    private readonly Dictionary<Type, Type> _features = [];
-    private readonly Dictionary<Type, List<Type>> _reducersByState = [];
-    private readonly Dictionary<Type, List<Type>> _effectsByAction = [];
+    private readonly Dictionary<Type, IFeatureRegistration> _features = [];
+    private readonly List<(Type Action, Func<IServiceProvider, object, IDispatcher, Task> Run)> _effects = [];
 
-    public StoreRegistry(params Assembly[] assemblies)
+    internal IReadOnlyCollection<Type> StateTypes => _features.Keys;
+
+    internal void AddFeature<TState>(string name, TState initial)
     {
-        foreach (var type in assemblies.SelectMany(a => a.GetTypes()).Where(t => t is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false }))
-        {
-            if (BaseOf(type, typeof(Feature<>)) is { } feature)
-                _features[feature.GetGenericArguments()[0]] = type;
-            if (BaseOf(type, typeof(Reducer<,>)) is { } reducer)
-                Add(_reducersByState, reducer.GetGenericArguments()[0], type);
-            if (BaseOf(type, typeof(Effect<>)) is { } effect)
-                Add(_effectsByAction, effect.GetGenericArguments()[0], type);
-        }
+        if (!_features.TryAdd(typeof(TState), new FeatureRegistration<TState>(name, initial)))
+            throw new InvalidOperationException($"The store already has a feature holding {typeof(TState).Name}; each state type is one feature.");
     }
 
-    public IReadOnlyCollection<Type> StateTypes => _features.Keys;
+    internal void AddReducer<TState, TAction>(Func<TState, TAction, TState> reduce) =>
+        ((FeatureRegistration<TState>)_features[typeof(TState)]).Reducers.Add((typeof(TAction), (state, action) => reduce(state, (TAction)action)));
 
-    public IEnumerable<Type> EffectTypes => _effectsByAction.Values.SelectMany(e => e);
+    internal void AddEffect<TAction>(Func<IServiceProvider, TAction, IDispatcher, Task> run) =>
+        _effects.Add((typeof(TAction), (provider, action, dispatcher) => run(provider, (TAction)action, dispatcher)));
 
-    internal IFeatureSlot CreateSlot(Type stateType, IServiceProvider services)
+    internal IFeatureSlot CreateSlot(Type stateType) =>
+        _features.TryGetValue(stateType, out var feature)
+            ? feature.CreateSlot()
+            : throw new InvalidOperationException($"No store feature holds {stateType.Name}: add it in its feature's setup with services.AddStore(store => store.AddFeature(…)).");
+
+    /// <summary>The effects that handle <paramref name="actionType"/> (or a type it derives from), each as work to run.</summary>
+    internal IEnumerable<Func<IServiceProvider, object, IDispatcher, Task>> EffectsFor(Type actionType) =>
+        _effects.Where(e => e.Action.IsAssignableFrom(actionType)).Select(e => e.Run);
+
+    private interface IFeatureRegistration
     {
-        var feature = Activator.CreateInstance(_features[stateType])!;
-        var initial = feature.GetType().GetMethod(nameof(Feature<object>.GetInitialState))!.Invoke(feature, null);
-        var reducers = _reducersByState.GetValueOrDefault(stateType, [])
-            .Select(r => Activator.CreateInstance(typeof(ReducerInvoker<,>).MakeGenericType(stateType, BaseOf(r, typeof(Reducer<,>))!.GetGenericArguments()[1]),
-                Activator.CreateInstance(r)))
-            .ToList();
-        var listType = typeof(IReducerInvoker<>).MakeGenericType(stateType);
-        var typedList = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(listType))!;
-        foreach (var r in reducers) typedList.Add(r);
-        return (IFeatureSlot)Activator.CreateInstance(typeof(FeatureSlot<>).MakeGenericType(stateType), initial, typedList)!;
+        IFeatureSlot CreateSlot();
     }
 
-    internal IEnumerable<IEffectInvoker> EffectsFor(Type actionType, IServiceProvider services)
+    private sealed record FeatureRegistration<TState>(string Name, TState Initial) : IFeatureRegistration
     {
-        foreach (var (handled, effects) in _effectsByAction)
-        {
-            if (!handled.IsAssignableFrom(actionType)) continue;
-            foreach (var effectType in effects)
-                yield return (IEffectInvoker)Activator.CreateInstance(typeof(EffectInvoker<>).MakeGenericType(handled), services.GetRequiredService(effectType))!;
-        }
-    }
+        public List<(Type Action, Func<TState, object, TState> Reduce)> Reducers { get; } = [];
 
-    private static Type? BaseOf(Type type, Type openGeneric)
-    {
-        for (var t = type.BaseType; t is not null; t = t.BaseType)
-            if (t.IsGenericType && t.GetGenericTypeDefinition() == openGeneric) return t;
-        return null;
-    }
-
-    private static void Add(Dictionary<Type, List<Type>> map, Type key, Type value)
-    {
-        if (!map.TryGetValue(key, out var list)) map[key] = list = [];
-        list.Add(value);
-    }
-}
-
-internal interface IReducerInvoker<TState>
-{
-    bool Handles(object action);
-
-    TState Reduce(TState state, object action);
-}
-
-internal sealed class ReducerInvoker<TState, TAction>(Reducer<TState, TAction> reducer) : IReducerInvoker<TState>
-{
-    public bool Handles(object action) => action is TAction;
-
-    public TState Reduce(TState state, object action) => reducer.Reduce(state, (TAction)action);
-}
-
-internal interface IEffectInvoker
-{
-    Task InvokeAsync(object action, IDispatcher dispatcher);
-}
-
-internal sealed class EffectInvoker<TAction>(Effect<TAction> effect) : IEffectInvoker
-{
-    public Task InvokeAsync(object action, IDispatcher dispatcher) => effect.HandleAsync((TAction)action, dispatcher);
-}
-
-public static class StoreSetup
-{
-    /// <summary>Registers the store per circuit (scoped) with every feature, reducer and effect of the app.</summary>
-    public static IServiceCollection AddStore(this IServiceCollection services)
-    {
-        var registry = new StoreRegistry(typeof(StoreRegistry).Assembly);
-        services.AddSingleton(registry);
-        services.AddScoped<Store>();
-        services.AddScoped<IDispatcher>(sp => sp.GetRequiredService<Store>());
-        services.AddScoped(typeof(IState<>), typeof(State<>));
-        foreach (var effect in registry.EffectTypes) services.AddScoped(effect);
-        return services;
+        public IFeatureSlot CreateSlot() => new FeatureSlot<TState>(Initial, Reducers);
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace CommerceDesk.Web.Store.Notifications;
+namespace CommerceDesk.Web.Notifications;
 
 public enum NotificationLevel { Info, Success, Warning, Error }
 
@@ -19,33 +19,25 @@ public sealed record NotificationsState(ImmutableList<Notification> Pending)
 {
     /// <summary>A burst of events must not bury the screen; older unseen messages are dropped first.</summary>
     public const int MaxPending = 5;
+
+    public static NotificationsState Initial { get; } = new([]);
 }
 
 public sealed record Notify(Notification Notification);
 
 public sealed record NotificationShown(Guid Id);
 
-public sealed class NotificationsFeature : Feature<NotificationsState>
+public static class NotificationsReducers
 {
-    public override string GetName() => "Notifications";
-
-    public override NotificationsState GetInitialState() => new([]);
-}
-
-public sealed class NotifyReducer : Reducer<NotificationsState, Notify>
-{
-    public override NotificationsState Reduce(NotificationsState state, Notify action)
+    public static NotificationsState Notify(NotificationsState state, Notify action)
     {
         var pending = state.Pending.Add(action.Notification);
         return new NotificationsState(pending.Count > NotificationsState.MaxPending
             ? pending.RemoveRange(0, pending.Count - NotificationsState.MaxPending)
             : pending);
     }
-}
 
-public sealed class NotificationShownReducer : Reducer<NotificationsState, NotificationShown>
-{
-    public override NotificationsState Reduce(NotificationsState state, NotificationShown action) =>
+    public static NotificationsState Shown(NotificationsState state, NotificationShown action) =>
         state.Pending.FindIndex(n => n.Id == action.Id) is var index and >= 0
             ? new NotificationsState(state.Pending.RemoveAt(index))
             : state;

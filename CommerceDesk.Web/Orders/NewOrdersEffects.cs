@@ -1,8 +1,9 @@
 using CommerceDesk.Data;
-using CommerceDesk.Web.Store.Notifications;
+using CommerceDesk.Web.Notifications;
+using CommerceDesk.Web.Store;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommerceDesk.Web.Store.NewOrders;
+namespace CommerceDesk.Web.Orders;
 
 public sealed class LoadNewOrdersCountEffect(IDbContextFactory<CommerceDbContext> factory) : Effect<LoadNewOrdersCount>
 {

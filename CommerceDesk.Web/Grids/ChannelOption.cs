@@ -1,7 +1,7 @@
 using CommerceDesk.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommerceDesk.Web.Components.Shared;
+namespace CommerceDesk.Web.Grids;
 
 /// <summary>A channel as the grids' filter lists it.</summary>
 public sealed record ChannelOption(long Id, string Code, string Name)

@@ -1,7 +1,10 @@
-namespace CommerceDesk.Web.Store.NewOrders;
+namespace CommerceDesk.Web.Orders;
 
 /// <summary>The top bar's badge: how many orders are Incoming (DESIGN §5).</summary>
-public sealed record NewOrdersState(int Count, bool IsLoaded);
+public sealed record NewOrdersState(int Count, bool IsLoaded)
+{
+    public static NewOrdersState Initial { get; } = new(0, false);
+}
 
 /// <summary>An order the storefront just placed.</summary>
 public sealed record PlacedOrder(long Id, string Number);
@@ -14,21 +17,11 @@ public sealed record NewOrdersCountLoaded(int Count);
 /// <summary>Orders were placed somewhere in the app (API, another node's save reaches us through our own saves only).</summary>
 public sealed record NewOrdersPlaced(IReadOnlyList<PlacedOrder> Orders);
 
-public sealed class NewOrdersFeature : Feature<NewOrdersState>
+public static class NewOrdersReducers
 {
-    public override string GetName() => "NewOrders";
-
-    public override NewOrdersState GetInitialState() => new(0, false);
-}
-
-public sealed class NewOrdersCountLoadedReducer : Reducer<NewOrdersState, NewOrdersCountLoaded>
-{
-    public override NewOrdersState Reduce(NewOrdersState state, NewOrdersCountLoaded action) =>
+    public static NewOrdersState CountLoaded(NewOrdersState state, NewOrdersCountLoaded action) =>
         new(Math.Max(0, action.Count), true);
-}
 
-public sealed class NewOrdersPlacedReducer : Reducer<NewOrdersState, NewOrdersPlaced>
-{
-    public override NewOrdersState Reduce(NewOrdersState state, NewOrdersPlaced action) =>
+    public static NewOrdersState Placed(NewOrdersState state, NewOrdersPlaced action) =>
         action.Orders.Count == 0 ? state : state with { Count = state.Count + action.Orders.Count };
 }

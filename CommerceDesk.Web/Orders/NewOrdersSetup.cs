@@ -1,0 +1,22 @@
+using CommerceDesk.Data.Interceptors;
+using CommerceDesk.Web.Store;
+
+namespace CommerceDesk.Web.Orders;
+
+public static class NewOrdersSetup
+{
+    /// <summary>The live new-orders badge: its state in the store, and the feed that hears orders placed anywhere in the app.</summary>
+    public static IServiceCollection AddNewOrders(this IServiceCollection services)
+    {
+        services.AddStore(store => store
+            .AddFeature("NewOrders", NewOrdersState.Initial)
+            .AddReducer<NewOrdersCountLoaded>(NewOrdersReducers.CountLoaded)
+            .AddReducer<NewOrdersPlaced>(NewOrdersReducers.Placed)
+            .AddEffect<LoadNewOrdersCount, LoadNewOrdersCountEffect>()
+            .AddEffect<NewOrdersPlaced, AnnounceNewOrdersEffect>());
+        services.AddSingleton<NewOrdersNotifier>();
+        services.AddSingleton<IDomainEventPublisher>(sp => sp.GetRequiredService<NewOrdersNotifier>());
+        services.AddScoped<NewOrdersFeed>();
+        return services;
+    }
+}
