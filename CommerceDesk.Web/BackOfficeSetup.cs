@@ -1,4 +1,4 @@
-using CommerceDesk.Data.Interceptors;
+using CommerceDesk.Data.Events;
 using CommerceDesk.Web.Exports;
 using CommerceDesk.Web.Orders;
 using CommerceDesk.Web.Store;
@@ -12,7 +12,7 @@ internal static class BackOfficeSetup
     {
         services.AddStore();
         services.AddSingleton<NewOrdersNotifier>();
-        services.AddSingleton<IDomainEventPublisher>(sp => sp.GetRequiredService<NewOrdersNotifier>());
+        services.AddSingleton<ICommittedEventNotifier>(sp => sp.GetRequiredService<NewOrdersNotifier>());
         services.AddScoped<NewOrdersFeed>();
         return services;
     }

@@ -28,7 +28,7 @@ public abstract class MudComponentContext : BunitContext, IAsyncLifetime
         Services.AddCommerceData(new DatabaseOptions { ConnectionString = $"Data Source={_path}" }, Path.GetTempPath());
         Services.AddStore();
         Services.AddSingleton<NewOrdersNotifier>();
-        Services.AddSingleton<CommerceDesk.Data.Interceptors.IDomainEventPublisher>(sp => sp.GetRequiredService<NewOrdersNotifier>());
+        Services.AddSingleton<CommerceDesk.Data.Events.ICommittedEventNotifier>(sp => sp.GetRequiredService<NewOrdersNotifier>());
         Services.AddScoped<NewOrdersFeed>();
         Services.AddWorkflows();
         Services.AddDisplayTimeZone();
