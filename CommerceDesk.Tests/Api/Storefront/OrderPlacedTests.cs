@@ -84,6 +84,15 @@ public sealed class OrderPlacedTests(StaffNoticeFactory factory) : IClassFixture
         response.Headers.Location!.OriginalString.ShouldBe($"/orders/{order.Id}");
     }
 
+    [Fact]
+    public async Task TheStaffNoticeLinkAsksWhoeverIsNotSignedInToSignIn()
+    {
+        var response = await factory.CreateBrowserLikeClient().GetAsync("/orders/placed?channel=1&order=anything");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldContain("/account/login");
+    }
+
     private async Task ShouldBeConvertedOnceWithOneOfEachEmailAsync(string cartExternalId, string orderExternalId)
     {
         await using var db = factory.CreateDbContext();
