@@ -124,7 +124,7 @@ public sealed class DomainEventTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AFailingHandlerInsideATransactionLeavesTheEarlierSavesToBeRolledBack()
+    public async Task AFailingHandlerInsideATransactionFailsItsSaveAndTheRollbackUndoesTheEarlierOnes()
     {
         On<CartPurchased>((_, _) => throw new InvalidOperationException("No workflow."));
         await using (var db = Open())
