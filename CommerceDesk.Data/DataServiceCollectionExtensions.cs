@@ -1,3 +1,4 @@
+using CommerceDesk.Data.Events;
 using CommerceDesk.Data.Interceptors;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -9,12 +10,14 @@ public static class DataServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IDbContextFactory{CommerceDbContext}"/> for the configured provider (one context per
-    /// operation, as Blazor Server needs) and a scoped <see cref="CommerceDbContext"/> for Identity.
+    /// operation, as Blazor Server needs) and a scoped <see cref="CommerceDbContext"/> for Identity. Domain-event
+    /// handlers run before the version interceptor, so the rows they change are version-checked like the rest.
     /// </summary>
     public static IServiceCollection AddCommerceData(this IServiceCollection services, DatabaseOptions options, string contentRoot)
     {
         services.AddSingleton(options);
         services.AddSingleton<VersionInterceptor>();
+        services.AddSingleton<DomainEventDispatcher>();
         services.AddSingleton<DomainEventInterceptor>();
 
         switch (options.Provider)
@@ -26,14 +29,14 @@ public static class DataServiceCollectionExtensions
                     .UseSqlite(connectionString)
                     .AddInterceptors(
                         sp.GetRequiredService<SqlitePragmaInterceptor>(),
-                        sp.GetRequiredService<VersionInterceptor>(),
-                        sp.GetRequiredService<DomainEventInterceptor>()));
+                        sp.GetRequiredService<DomainEventInterceptor>(),
+                        sp.GetRequiredService<VersionInterceptor>()));
                 services.AddSingleton<IDbContextFactory<CommerceDbContext>, ContextFactory<SqliteCommerceDbContext>>();
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddPooledDbContextFactory<SqlServerCommerceDbContext>((sp, db) => db
                     .UseSqlServer(options.ConnectionString, sql => sql.EnableRetryOnFailure())
-                    .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<DomainEventInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<DomainEventInterceptor>(), sp.GetRequiredService<VersionInterceptor>()));
                 services.AddSingleton<IDbContextFactory<CommerceDbContext>, ContextFactory<SqlServerCommerceDbContext>>();
                 break;
             default:

@@ -52,7 +52,7 @@ internal sealed class ApiThroughputBenchmark(string database, int requestsPerRun
             BenchReport.Table(["clients", "requests", "API upserts/s", "app CPU ms/upsert", "non-2xx", "raw insert records/s", "API / raw", "raw upsert statements/s", "API / statements"], rows) +
             "\nEach request is one PUT of a cart (2 items) or an order (2 lines, placed from a cart); raw = the same records " +
             "(row + lines) by prepared INSERTs in one transaction on the same file, both on the generated data set. " +
-            "Raw upsert statements = every statement an upsert makes (look-ups, row and lines, the cart's purchase and workflow rows), prepared once, " +
+            "Raw upsert statements = every statement an upsert makes (look-ups, row and lines, the cart's purchase and workflow rows, the order confirmation's outbox row), prepared once, " +
             "committed in groups of 32 on one connection, no app: the ceiling of an upsert on this file. The last two rows push the 32-client rows again: " +
             "an hour newer (each cart's items and each order replaced) and then the same again (a retried webhook: acknowledged, nothing written). " +
             "The app runs as a web-only node (Jobs:RunServer=false).");

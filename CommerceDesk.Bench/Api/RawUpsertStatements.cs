@@ -7,7 +7,8 @@ namespace CommerceDesk.Bench.Api;
 /// <summary>
 /// The ceiling of the storefront upsert on this database with no app at all: every statement an upsert makes (look up
 /// the record, its customer and, for a cart, an order waiting for it; insert the row and its lines; for an order, mark
-/// its cart purchased and start the cart's workflow at Converted with its history line), each prepared once and
+/// its cart purchased, start the cart's workflow at Converted with its history line, and queue the customer's
+/// confirmation: read the channel and the template, check the dedupe key, insert the message), each prepared once and
 /// reused, committed in groups the size of the app's group commit under 32 clients. What the app adds on top of
 /// this — HTTP, JSON, validation, EF Core, the domain — is the gap between this figure and the API's.
 /// </summary>
@@ -47,6 +48,13 @@ internal sealed class RawUpsertStatements(string database)
             "INSERT INTO WorkflowTransitions (\"Transition\", TransitionLabel, FromStep, ToStep, UserId, UserName, At, FormData, WorkflowItemId) " +
             "VALUES ('purchased', 'Order placed on the storefront', 'open', 'converted', 'system', 'CommerceDesk', $p0, '{}', $p1)", 2);
 
+        using var findChannel = Prepare(connection, "SELECT Code, Name FROM Channels WHERE Id = 1", 0);
+        using var findTemplate = Prepare(connection, "SELECT Subject, HtmlBody, TextBody FROM EmailTemplate WHERE Key = 'order-confirmation'", 0);
+        using var findMessage = Prepare(connection, "SELECT Id FROM OutboxMessages WHERE DedupeKey = $p0", 1);
+        using var insertMessage = Prepare(connection,
+            "INSERT INTO OutboxMessages (DedupeKey, \"To\", Subject, HtmlBody, TextBody, Status, Attempts, NextAttemptAt, CreatedAt) " +
+            "VALUES ($p0, $p1, 'Order confirmed', '<p>Thank you for your order</p>', 'Thank you for your order', 'Pending', 0, $p2, $p2)", 3);
+
         var clock = Stopwatch.StartNew();
         Run(connection, "BEGIN IMMEDIATE"); // plain text: the prepared statements stay valid across transactions
         for (var i = 0; i < requests; i++)
@@ -73,6 +81,10 @@ internal sealed class RawUpsertStatements(string database)
                 Scalar(findWorkflow, cartId);
                 var workflowId = Scalar(insertWorkflow, cartId, now);
                 Execute(insertTransition, now, workflowId);
+                Scalar(findChannel);
+                Scalar(findTemplate);
+                Scalar(findMessage, $"order-confirmation:1:{prefix}-O{n}");
+                Execute(insertMessage, $"order-confirmation:1:{prefix}-O{n}", $"shopper{n}@example.com", now);
             }
             if ((i + 1) % GroupSize == 0)
             {

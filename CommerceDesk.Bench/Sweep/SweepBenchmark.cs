@@ -3,6 +3,7 @@ using System.Globalization;
 using CommerceDesk.Bench.Dataset;
 using CommerceDesk.Bench.Reporting;
 using CommerceDesk.Data;
+using CommerceDesk.Web.Carts.Abandonment;
 using CommerceDesk.Web.Email;
 using CommerceDesk.Web.Email.Reminders;
 using CommerceDesk.Web.Infrastructure;

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using CommerceDesk.Data.Events;
 using CommerceDesk.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -7,39 +8,75 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CommerceDesk.Data.Interceptors;
 
-/// <summary>Receives the domain events of a save once it has committed (badge updates, jobs to enqueue).</summary>
-public interface IDomainEventPublisher
-{
-    Task PublishAsync(IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken);
-}
-
 /// <summary>
-/// Hands the events raised by tracked aggregates to the publishers once the change is durable: right after
-/// SaveChanges, or, inside an explicit transaction, when that transaction commits (a rollback drops them).
-/// One instance serves every context a factory creates; pending events hang off their transaction.
+/// The save pipeline's two moments for domain events.
+/// <para>Before the save writes anything, the events raised by tracked entities go to their
+/// <see cref="IDomainEventHandler{TEvent}"/>s on the same context; what the handlers change is written by that same
+/// SaveChanges (one statement batch, in the caller's transaction if there is one), and a handler that throws fails
+/// the save before anything is written. Events the handlers raise are handled in a further round, until none are
+/// left (at most <see cref="MaxRounds"/> rounds).</para>
+/// <para>Once the change is durable, right after SaveChanges or, inside an explicit transaction, when that
+/// transaction commits, every event of the save goes to the <see cref="ICommittedEventNotifier"/>s (a rollback
+/// drops them).</para>
+/// Register it before <see cref="VersionInterceptor"/>, so rows the handlers change get their version bumped and checked.
+/// One instance serves every context a factory creates; state hangs off the context and the transaction.
 /// </summary>
-public sealed class DomainEventInterceptor(IEnumerable<IDomainEventPublisher> publishers) : ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class DomainEventInterceptor(DomainEventDispatcher dispatcher, IEnumerable<ICommittedEventNotifier> notifiers)
+    : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
-    private readonly IDomainEventPublisher[] _publishers = publishers.ToArray();
+    /// <summary>Handlers raising events for handlers this many times over are answering each other without end.</summary>
+    public const int MaxRounds = 10;
+
+    private readonly ICommittedEventNotifier[] _notifiers = notifiers.ToArray();
+    private readonly ConditionalWeakTable<DbContext, List<IDomainEvent>> _saving = new();
+    private readonly ConditionalWeakTable<DbContext, object> _dispatching = new();
     private readonly ConditionalWeakTable<DbTransaction, List<IDomainEvent>> _pending = new();
+
+    public async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is CommerceDbContext db) await DispatchAsync(db, cancellationToken);
+        return result;
+    }
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        SavingChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
 
     public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        var events = TakeEvents(eventData.Context);
-        if (eventData.Context?.Database.CurrentTransaction?.GetDbTransaction() is { } transaction)
+        if (eventData.Context is not { } context || !_saving.TryGetValue(context, out var events)) return result;
+        _saving.Remove(context);
+        if (events.Count == 0) return result;
+        if (context.Database.CurrentTransaction?.GetDbTransaction() is { } transaction)
             _pending.GetOrCreateValue(transaction).AddRange(events);
         else
-            await PublishAsync(events, cancellationToken);
+            await NotifyAsync(events, cancellationToken);
         return result;
     }
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
         SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
 
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
+
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void SaveChangesCanceled(DbContextEventData eventData) => Forget(eventData.Context);
+
+    public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
     public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         if (_pending.TryGetValue(transaction, out var events) && _pending.Remove(transaction))
-            await PublishAsync(events, cancellationToken);
+            await NotifyAsync(events, cancellationToken);
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
@@ -53,18 +90,54 @@ public sealed class DomainEventInterceptor(IEnumerable<IDomainEventPublisher> pu
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => _pending.Remove(transaction);
 
-    private async Task PublishAsync(List<IDomainEvent> events, CancellationToken cancellationToken)
+    private async Task DispatchAsync(CommerceDbContext db, CancellationToken cancellationToken)
     {
-        if (events.Count == 0) return;
-        foreach (var publisher in _publishers)
-            await publisher.PublishAsync(events, cancellationToken);
+        if (_dispatching.TryGetValue(db, out _))
+            throw new InvalidOperationException("A domain event handler must not call SaveChanges: the save it runs in writes its changes.");
+        var dispatched = new List<IDomainEvent>();
+        _saving.AddOrUpdate(db, dispatched);
+        _dispatching.AddOrUpdate(db, dispatched);
+        try
+        {
+            for (var round = 1; ; round++)
+            {
+                var events = TakeEvents(db);
+                if (events.Count == 0) break;
+                if (round > MaxRounds)
+                    throw new InvalidOperationException(
+                        $"Domain event handlers still raised {string.Join(", ", events.Select(e => e.GetType().Name).Distinct())} after {MaxRounds} rounds; nothing was saved.");
+                dispatched.AddRange(events);
+                foreach (var domainEvent in events)
+                    await dispatcher.DispatchAsync(domainEvent, db, cancellationToken);
+            }
+        }
+        catch
+        {
+            _saving.Remove(db);
+            throw;
+        }
+        finally
+        {
+            _dispatching.Remove(db);
+        }
     }
 
-    private static List<IDomainEvent> TakeEvents(DbContext? context)
+    private void Forget(DbContext? context)
     {
-        if (context is null) return [];
+        if (context is not null) _saving.Remove(context);
+    }
+
+    private async Task NotifyAsync(List<IDomainEvent> events, CancellationToken cancellationToken)
+    {
+        foreach (var notifier in _notifiers)
+            await notifier.NotifyAsync(events, cancellationToken);
+    }
+
+    private static List<IDomainEvent> TakeEvents(DbContext context)
+    {
         var events = new List<IDomainEvent>();
-        // The save has just accepted every change: scanning for new ones again would be wasted work on each save.
+        // An entity raising an event is tracked already (added or loaded); the save detects changes itself afterwards,
+        // so scanning for them here as well would be wasted work on every save.
         var tracker = context.ChangeTracker;
         var detect = tracker.AutoDetectChangesEnabled;
         tracker.AutoDetectChangesEnabled = false;

@@ -73,7 +73,8 @@ public sealed partial class Cart : StorefrontRecord, IVersioned
             throw new DomainException("Only an open cart with items and a known customer, idle longer than the channel's delay, can be marked abandoned.");
         Status = CartStatus.Abandoned;
         AbandonedAt = Guard.Utc(now);
-        Raise(new CartAbandoned(this));
+        // No event: the sweep writes whole batches with compare-and-swap UPDATEs that no SaveChanges (so no handler)
+        // sees, and what abandonment leads to, the reminder, is the sweep's own next step over the stored status.
     }
 
     /// <summary>The storefront placed an order from this cart.</summary>
@@ -84,8 +85,7 @@ public sealed partial class Cart : StorefrontRecord, IVersioned
             throw new DomainException("This cart was already purchased by another order.");
         Status = CartStatus.Purchased;
         OrderId = orderId;
-        // A follow-up that never left its start step ends with the purchase; one under way moves by its workflow.
-        if (WorkflowStep == Workflows.AbandonedShoppingCartWorkflow.Steps.Open) WorkflowStep = Workflows.AbandonedShoppingCartWorkflow.Steps.Converted;
+        // Its Abandoned Shopping Cart workflow moves to Converted in the same save, by the event's handler.
         Raise(new CartPurchased(this));
     }
 

@@ -2,6 +2,5 @@ using CommerceDesk.Domain.Common;
 
 namespace CommerceDesk.Domain.Carts;
 
-public sealed record CartAbandoned(Cart Cart) : IDomainEvent;
-
+/// <summary>An order was placed from the cart (on the storefront, or by a manager converting it).</summary>
 public sealed record CartPurchased(Cart Cart) : IDomainEvent;

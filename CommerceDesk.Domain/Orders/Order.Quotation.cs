@@ -36,9 +36,7 @@ public sealed partial class Order
             CartId = cart.Id,
             CustomerId = cart.CustomerId ?? customer?.Id,
         };
-        order.Raise(new QuotationCreated(order));
+        // No event: the quotation's e-mail and the cart's purchase are part of the manager's transition itself.
         return order;
     }
 }
-
-public sealed record QuotationCreated(Order Order) : IDomainEvent;

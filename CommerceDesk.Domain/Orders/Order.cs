@@ -127,9 +127,6 @@ public sealed partial class Order : StorefrontRecord, IVersioned
         if (status == PaymentStatus.Paid && PaymentMethod.Kind == PaymentKind.Online) BecomeSalesOrder();
     }
 
-    private void BecomeSalesOrder()
-    {
-        CommercialState = CommercialState.SalesOrder;
-        Raise(new OrderPaid(this));
-    }
+    // No event yet: nothing acts on the moment of payment (the CRM's converted stage will, when it syncs).
+    private void BecomeSalesOrder() => CommercialState = CommercialState.SalesOrder;
 }

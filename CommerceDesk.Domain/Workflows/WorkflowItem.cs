@@ -23,13 +23,18 @@ public sealed class WorkflowItem : Entity, IVersioned
         StartedAt = Guard.Utc(now);
     }
 
-    /// <summary>Starts <paramref name="definition"/> on a saved cart or order, at its start step.</summary>
+    /// <summary>
+    /// Starts <paramref name="definition"/> on a saved cart or order that has no item yet, at the step its row shows:
+    /// the start step, or Converted for a cart purchased before a purchase gave every cart its item.
+    /// </summary>
     public static WorkflowItem Start(WorkflowDefinition definition, WorkflowSubject subject, DateTime now)
     {
         if (definition.AppliesTo != subject.Type)
             throw new InvalidOperationException($"Workflow {definition.Name} does not apply to a {subject.Noun}.");
         if (subject.Id <= 0) throw new InvalidOperationException("Save the record before starting its workflow.");
-        return new WorkflowItem(definition.Name, subject.Cart?.Id, subject.Order?.Id, definition.StartStep.Name, now);
+        var shown = subject.Cart?.WorkflowStep ?? subject.Order?.WorkflowStep;
+        var step = definition.Steps.Any(s => s.Name == shown) ? shown! : definition.StartStep.Name;
+        return new WorkflowItem(definition.Name, subject.Cart?.Id, subject.Order?.Id, step, now);
     }
 
     public string WorkflowName { get; private set; } = "";

@@ -61,7 +61,7 @@ public sealed class NewOrdersBadgeTests : MudComponentContext
         var before = state.Value.Count;
 
         feed.Dispose();
-        notifier.PublishAsync([new CommerceDesk.Domain.Orders.OrderPlaced(new OrderBuilder().Build())], CancellationToken.None);
+        notifier.NotifyAsync([new CommerceDesk.Domain.Orders.OrderPlaced(new OrderBuilder().Build())], CancellationToken.None);
 
         state.Value.Count.ShouldBe(before);
     }

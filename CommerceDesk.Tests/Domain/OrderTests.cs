@@ -30,7 +30,6 @@ public sealed class OrderTests
 
         order.CommercialState.ShouldBe(CommercialState.SalesOrder);
         order.PaymentStatus.ShouldBe(PaymentStatus.Paid);
-        order.DomainEvents.OfType<OrderPaid>().ShouldHaveSingleItem();
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using CommerceDesk.Domain.Carts;
 using CommerceDesk.Domain.Common;
 using CommerceDesk.Domain.Email;
 using CommerceDesk.Tests.Support;
+using CommerceDesk.Web.Carts.Abandonment;
 using CommerceDesk.Web.Email.Outbox;
 using CommerceDesk.Web.Email.Reminders;
 using Microsoft.AspNetCore.Hosting;

@@ -3,6 +3,7 @@ using CommerceDesk.Domain.Carts;
 using CommerceDesk.Domain.Channels;
 using CommerceDesk.Domain.Common;
 using CommerceDesk.Tests.Support;
+using CommerceDesk.Web.Carts.Abandonment;
 using CommerceDesk.Web.Email;
 using CommerceDesk.Web.Email.Reminders;
 using CommerceDesk.Web.Email.Templates;

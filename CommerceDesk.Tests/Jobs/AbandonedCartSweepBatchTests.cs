@@ -5,6 +5,7 @@ using CommerceDesk.Domain.Common;
 using CommerceDesk.Domain.Email;
 using CommerceDesk.Tests.Email;
 using CommerceDesk.Tests.Support;
+using CommerceDesk.Web.Carts.Abandonment;
 using CommerceDesk.Web.Email.Reminders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;

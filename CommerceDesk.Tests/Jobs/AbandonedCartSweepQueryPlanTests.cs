@@ -2,6 +2,7 @@ using System.Data.Common;
 using CommerceDesk.Data;
 using CommerceDesk.Data.Interceptors;
 using CommerceDesk.Tests.Email;
+using CommerceDesk.Web.Carts.Abandonment;
 using CommerceDesk.Web.Email.Reminders;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -2,6 +2,7 @@ using CommerceDesk.Domain.Carts;
 using CommerceDesk.Domain.Common;
 using CommerceDesk.Domain.Email;
 using CommerceDesk.Tests.Email;
+using CommerceDesk.Web.Carts.Abandonment;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceDesk.Tests.Jobs;
@@ -66,7 +67,7 @@ public sealed class AbandonedCartSweepTests : IAsyncLifetime
         var second = await _kit.Sweep().RunAsync(CancellationToken.None);
 
         first.Ineligible.ShouldBe(1);
-        second.ShouldBe(new Web.Email.Reminders.AbandonedCartSweep.Result(0, 0, 0));
+        second.ShouldBe(new AbandonedCartSweep.Result(0, 0, 0));
         await using var db = _kit.Db();
         (await db.Carts.SingleAsync(c => c.Id == free.Id)).ReminderCheckedAt.ShouldNotBeNull();
         (await db.Set<OutboxMessage>().CountAsync()).ShouldBe(0);

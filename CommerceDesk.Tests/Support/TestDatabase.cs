@@ -2,6 +2,7 @@ using CommerceDesk.Data;
 using CommerceDesk.Data.Interceptors;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CommerceDesk.Tests.Support;
 
@@ -11,10 +12,13 @@ public static class TestDatabase
     public static string NewPath() =>
         Path.Combine(Path.GetTempPath(), "commercedesk-tests", $"{Guid.NewGuid():N}.db");
 
-    public static DbContextOptions<SqliteCommerceDbContext> Options(string path) =>
+    /// <param name="events">Domain-event dispatch, in the app's place (before versions are bumped); none when null.</param>
+    public static DbContextOptions<SqliteCommerceDbContext> Options(string path, DomainEventInterceptor? events = null) =>
         new DbContextOptionsBuilder<SqliteCommerceDbContext>()
             .UseSqlite(DataServiceCollectionExtensions.ResolveSqlitePath($"Data Source={path}", Path.GetTempPath()))
-            .AddInterceptors(new SqlitePragmaInterceptor(), new VersionInterceptor())
+            .AddInterceptors(events is null
+                ? new IInterceptor[] { new SqlitePragmaInterceptor(), new VersionInterceptor() }
+                : [new SqlitePragmaInterceptor(), events, new VersionInterceptor()])
             .Options;
 
     /// <summary>A fresh, migrated database file; returns its path.</summary>

@@ -1,4 +1,5 @@
 using CommerceDesk.Data;
+using CommerceDesk.Data.Interceptors;
 using CommerceDesk.Domain.Channels;
 using CommerceDesk.Domain.Customers;
 using CommerceDesk.Domain.Workflows;
@@ -10,18 +11,21 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CommerceDesk.Tests.Workflows;
 
-/// <summary>A migrated SQLite file with a channel, a customer, a cart and an order, and the workflow handlers on it.</summary>
+/// <summary>A migrated SQLite file with a channel, a customer, a cart and an order, and the workflow handlers and domain-event handlers on it.</summary>
 public sealed class WorkflowDatabase : IAsyncLifetime, IDbContextFactory<CommerceDbContext>
 {
     public string Path { get; private set; } = "";
     public FakeTimeProvider Time { get; } = new(Clock.Start.AddDays(1));
     public long CartId { get; private set; }
     public long OrderId { get; private set; }
+    private DomainEventInterceptor? _events;
 
     public async Task InitializeAsync()
     {
         Path = await TestDatabase.CreateAsync();
-        await using var db = CreateDbContext();
+        _events = AppEventHandlers.Interceptor(Time);
+        // The arrangement is history: stored as it is, without the e-mails a new order would queue.
+        await using var db = new SqliteCommerceDbContext(TestDatabase.Options(Path));
         var channel = new Channel("web", "Web", "EUR");
         db.Channels.Add(channel);
         await db.SaveChangesAsync();
@@ -44,7 +48,8 @@ public sealed class WorkflowDatabase : IAsyncLifetime, IDbContextFactory<Commerc
         return Task.CompletedTask;
     }
 
-    public CommerceDbContext CreateDbContext() => new SqliteCommerceDbContext(TestDatabase.Options(Path));
+    /// <summary>A context with the app's domain-event handlers, as the app's factory makes them.</summary>
+    public CommerceDbContext CreateDbContext() => new SqliteCommerceDbContext(TestDatabase.Options(Path, _events));
 
     public FireTransition Fire() => new(this, WorkflowRegistry.Default, new WorkflowEmailQueue(NullLogger<WorkflowEmailQueue>.Instance), Time, NullLogger<FireTransition>.Instance);
 

@@ -48,8 +48,8 @@ public sealed class WorkflowStepColumnTests : IAsyncLifetime
         (await Ids(db.Carts.WhereWorkflowStep(CartFlow.Steps.Contacted))).ShouldBeEmpty();
         var abandoned = await db.Carts.SingleAsync(c => c.Id == _abandonedCartId);
         (abandoned.WorkflowStep, abandoned.Status).ShouldBe((CartFlow.Steps.Abandoned, CartStatus.Lost));
-        WorkflowStepColumn.CartStepLabel(null, CartStatus.Purchased).ShouldBe("Converted");
-        WorkflowStepColumn.CartStepLabel(abandoned.WorkflowStep, abandoned.Status).ShouldBe("Abandoned");
+        WorkflowStepColumn.CartStepLabel(null).ShouldBe("Open");
+        WorkflowStepColumn.CartStepLabel(abandoned.WorkflowStep).ShouldBe("Abandoned");
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed record CartRow(
 {
     public string CustomerName => PersonName.Of(FirstName, LastName, Email);
 
-    public string WorkflowStep => WorkflowStepColumn.CartStepLabel(WorkflowStepName, Status);
+    public string WorkflowStep => WorkflowStepColumn.CartStepLabel(WorkflowStepName);
 }
 
 /// <summary>One page of the carts grid: one round trip for the rows, one for the count, all in the database.</summary>

@@ -25,6 +25,15 @@ public sealed class EmailOptions
 
     /// <summary>How many messages one run of the outbox job sends at most.</summary>
     public int SendBatchSize { get; set; } = 100;
+
+    /// <summary>Where the new-order notice goes; none is sent while it is empty.</summary>
+    public string? StaffAddress { get; set; }
+
+    /// <summary>The confirmation's "Follow your order" link: <c>{channel}</c> (channel code) and <c>{order}</c> (the storefront's order id) are filled in.</summary>
+    public string OrderTrackingUrl { get; set; } = "http://localhost:5000/order/track?channel={channel}&order={order}";
+
+    /// <summary>This back office's address as staff reach it, for the links in staff e-mails.</summary>
+    public string BackOfficeUrl { get; set; } = "http://localhost:5000";
 }
 
 public sealed class SmtpOptions

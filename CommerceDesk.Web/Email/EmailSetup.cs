@@ -1,3 +1,4 @@
+using CommerceDesk.Web.Carts.Abandonment;
 using CommerceDesk.Web.Email.Channels;
 using CommerceDesk.Web.Email.Delivery;
 using CommerceDesk.Web.Email.Outbox;
@@ -25,6 +26,8 @@ public static class EmailSetup
             .Validate(o => o.ResumeLinkKey.Length >= 16, "Email:ResumeLinkKey must be set to a secret of at least 16 characters.")
             .Validate(o => o.Delivery != MailDelivery.Smtp || !string.IsNullOrWhiteSpace(o.Smtp.Host), "Email:Smtp:Host is required when Email:Delivery is Smtp.")
             .Validate(o => MimeKit.MailboxAddress.TryParse(o.Smtp.From, out _), "Email:Smtp:From must be an address such as \"Shop <no-reply@example.com>\".")
+            .Validate(o => string.IsNullOrWhiteSpace(o.StaffAddress) || Domain.Common.EmailAddress.IsValid(o.StaffAddress), "Email:StaffAddress must be an e-mail address such as orders@example.com.")
+            .Validate(o => Uri.TryCreate(o.BackOfficeUrl, UriKind.Absolute, out _), "Email:BackOfficeUrl must be an absolute URL such as https://desk.example.com.")
             .ValidateOnStart();
 
         services.AddSingleton<SmtpMailTransport>();

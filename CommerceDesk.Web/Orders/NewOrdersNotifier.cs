@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using CommerceDesk.Data.Interceptors;
+using CommerceDesk.Data.Events;
 using CommerceDesk.Domain.Common;
 using CommerceDesk.Domain.Orders;
 using CommerceDesk.Web.Store;
@@ -10,7 +10,7 @@ namespace CommerceDesk.Web.Orders;
 /// App-wide: hears <see cref="OrderPlaced"/> after each committed save and tells every open circuit, so the
 /// top bar's badge counts a new order without a reload. Circuits subscribe through <see cref="NewOrdersFeed"/>.
 /// </summary>
-public sealed class NewOrdersNotifier(ILogger<NewOrdersNotifier> logger) : IDomainEventPublisher
+public sealed class NewOrdersNotifier(ILogger<NewOrdersNotifier> logger) : ICommittedEventNotifier
 {
     private readonly Lock _gate = new();
     private ImmutableList<Action<IReadOnlyList<PlacedOrder>>> _handlers = [];
@@ -21,7 +21,7 @@ public sealed class NewOrdersNotifier(ILogger<NewOrdersNotifier> logger) : IDoma
         return new Subscription(this, onPlaced);
     }
 
-    public Task PublishAsync(IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
+    public Task NotifyAsync(IReadOnlyList<IDomainEvent> events, CancellationToken cancellationToken)
     {
         var placed = events.OfType<OrderPlaced>()
             .Where(e => e.Order.Status == OrderStatuses.Incoming)

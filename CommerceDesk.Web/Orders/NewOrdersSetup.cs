@@ -1,4 +1,4 @@
-using CommerceDesk.Data.Interceptors;
+using CommerceDesk.Data.Events;
 using CommerceDesk.Web.Store;
 
 namespace CommerceDesk.Web.Orders;
@@ -15,7 +15,7 @@ public static class NewOrdersSetup
             .AddEffect<LoadNewOrdersCount, LoadNewOrdersCountEffect>()
             .AddEffect<NewOrdersPlaced, AnnounceNewOrdersEffect>());
         services.AddSingleton<NewOrdersNotifier>();
-        services.AddSingleton<IDomainEventPublisher>(sp => sp.GetRequiredService<NewOrdersNotifier>());
+        services.AddSingleton<ICommittedEventNotifier>(sp => sp.GetRequiredService<NewOrdersNotifier>());
         services.AddScoped<NewOrdersFeed>();
         return services;
     }

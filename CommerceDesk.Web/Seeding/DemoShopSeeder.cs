@@ -78,6 +78,7 @@ internal sealed class DemoShopSeeder(
                 placedAt), placedAt, placedAt);
             order.LinkCustomer(customer.Id);
             order.LinkCart(cart.Id);
+            order.ClearDomainEvents(); // history, not news: demo orders send no confirmations or staff notices
             if (faker.Random.Bool(0.05f)) order.Cancel();
             orders.Add((order, cart));
         }

@@ -9,7 +9,7 @@ namespace CommerceDesk.Web.Workflows;
 
 /// <summary>
 /// Fires one workflow transition: loads the record on a fresh context, lets the domain check and apply it,
-/// saves the item, its history line and whatever the actions created in one SaveChanges. Two managers at
+/// saves the item, its history line and whatever the actions created in one transaction. Two managers at
 /// once: the item's version is the concurrency token, so exactly one save wins and the other is told who
 /// changed the record.
 /// </summary>
@@ -22,12 +22,34 @@ public sealed class FireTransition(
         CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        var loaded = await LoadedWorkflow.LoadAsync(db, registry, target, now, ct);
-        if (loaded is null) return new(TransitionResult.NotFound, $"This {target.Noun} no longer exists.");
-        if (expectedVersion is { } expected && expected != loaded.Item.Version)
-            return TransitionOutcome.Conflict(target, loaded.Item.LastTransitionBy);
+        var versionRead = 0;
+        try
+        {
+            // SQL Server's retrying strategy allows our own transaction only inside ExecuteAsync, and a retry starts
+            // again from a fresh read.
+            return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                var now = time.GetUtcNow().UtcDateTime;
+                var loaded = await LoadedWorkflow.LoadAsync(db, registry, target, now, ct);
+                if (loaded is null) return new(TransitionResult.NotFound, $"This {target.Noun} no longer exists.");
+                versionRead = loaded.IsNew ? 0 : loaded.Item.Version;
+                if (expectedVersion is { } expected && expected != loaded.Item.Version)
+                    return TransitionOutcome.Conflict(target, loaded.Item.LastTransitionBy);
+                return await ApplyAsync(db, loaded, transition, form, actor, now, ct);
+            });
+        }
+        catch (DbUpdateException e) when (IsRace(e))
+        {
+            logger.LogInformation("Workflow transition {Transition} on {Target} lost a race", transition, target);
+            return TransitionOutcome.Conflict(target, await WhoChangedAsync(target, versionRead, ct));
+        }
+    }
 
+    private async Task<TransitionOutcome> ApplyAsync(
+        CommerceDbContext db, LoadedWorkflow loaded, string transition, IReadOnlyDictionary<string, string?> form, Actor actor, DateTime now,
+        CancellationToken ct)
+    {
         TransitionContext applied;
         try
         {
@@ -51,44 +73,23 @@ public sealed class FireTransition(
         if (applied.CreatedOpportunity is { } opportunity) db.Opportunities.Add(opportunity);
         await emails.AddAsync(db, applied, ct);
 
-        try
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             await db.SaveChangesAsync(ct);
+            // Convert to order: the cart is purchased by its quotation, which needs the quotation's new id, so a
+            // second save; the same transaction keeps a quotation from ever existing without its cart purchased.
+            if (applied.CreatedOrder is { } quotation)
+            {
+                loaded.Subject.RequireCart().MarkPurchased(quotation.Id);
+                await db.SaveChangesAsync(ct);
+            }
+            await transaction.CommitAsync(ct);
         }
-        catch (DbUpdateException e) when (IsRace(e))
-        {
-            logger.LogInformation("Workflow transition {Transition} on {Target} lost a race", transition, target);
-            return TransitionOutcome.Conflict(target, await WhoChangedAsync(target, loaded.IsNew ? 0 : loaded.Item.Version, ct));
-        }
-
-        if (applied.CreatedOrder is { } created) await MarkCartPurchasedAsync(target.Id, created.Id, ct);
         return TransitionOutcome.Done() with
         {
             CreatedOrderId = applied.CreatedOrder?.Id,
             CreatedOpportunityId = applied.CreatedOpportunity?.Id,
         };
-    }
-
-    /// <summary>
-    /// The cart now has an order: mark it purchased so no reminder or sweep treats it as abandoned. Separate
-    /// save because the cart points at the order's new id; retried if a storefront push changes the cart meanwhile.
-    /// </summary>
-    private async Task MarkCartPurchasedAsync(long cartId, long orderId, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            var cart = await db.Carts.SingleAsync(c => c.Id == cartId, ct);
-            cart.MarkPurchased(orderId);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return;
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < 5)
-            {
-            }
-        }
     }
 
     private async Task<string?> WhoChangedAsync(WorkflowTarget target, int versionRead, CancellationToken ct)

@@ -13,7 +13,7 @@ namespace CommerceDesk.Web.Workflows;
 /// <summary>
 /// Development demo: puts some seeded carts and orders through their workflows (calls, e-mails, abandon,
 /// opportunities, feedback) so the pages and grids show every step. Lost carts get the call and the
-/// abandon that a manager would have made. Runs once: nothing happens when any workflow item exists.
+/// abandon that a manager would have made. Runs once: nothing happens once the demo manager has moved any item.
 /// </summary>
 internal sealed class WorkflowDemoSeeder(
     IDbContextFactory<CommerceDbContext> factory, DemoShopOptions options, WorkflowRegistry registry, TimeProvider time,
@@ -25,7 +25,8 @@ internal sealed class WorkflowDemoSeeder(
     {
         if (!options.Seed) return;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        if (await db.WorkflowItems.AnyAsync(cancellationToken)) return;
+        // Purchased demo carts have items already (their purchase converted them), so only the demo's own count.
+        if (await db.WorkflowItems.AnyAsync(i => i.LastTransitionBy == DemoManager.Name, cancellationToken)) return;
         var now = time.GetUtcNow().UtcDateTime;
         var random = new Random(20261122);
 

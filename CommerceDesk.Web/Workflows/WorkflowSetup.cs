@@ -1,3 +1,5 @@
+using CommerceDesk.Data.Events;
+using CommerceDesk.Domain.Carts;
 using CommerceDesk.Domain.Workflows;
 
 namespace CommerceDesk.Web.Workflows;
@@ -13,6 +15,7 @@ public static class WorkflowSetup
         services.AddSingleton<FireTransition>();
         services.AddSingleton<FireMassTransition>();
         services.AddSingleton<LoadActivityLog>();
+        services.AddDomainEventHandler<CartPurchased, ConvertCartWorkflowOnPurchase>();
         return services;
     }
 }

@@ -20,8 +20,7 @@ public static class WorkflowStepColumn
 
     public static IQueryable<Order> WhereWorkflowStep(this IQueryable<Order> orders, string step) => orders.Where(o => o.WorkflowStep == step);
 
-    public static string CartStepLabel(string? step, CartStatus status) =>
-        Label(CartFlow.Definition, step ?? (status == CartStatus.Purchased ? CartFlow.Steps.Converted : CartFlow.Steps.Open));
+    public static string CartStepLabel(string? step) => Label(CartFlow.Definition, step ?? CartFlow.Steps.Open);
 
     public static string OrderStepLabel(string? step) => Label(OrderFlow.Definition, step ?? OrderFlow.Steps.NotContacted);
 

@@ -1,6 +1,5 @@
 using CommerceDesk.Data;
 using CommerceDesk.Domain.Carts;
-using CommerceDesk.Web.Workflows;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceDesk.Web.Storefront.Carts;
@@ -33,7 +32,6 @@ internal sealed class UpsertCart(TimeProvider time)
                 o => o.ChannelId == channelId && o.CartExternalId == externalId && o.CartId == null, ct) is { } order)
         {
             order.PlacedFrom(cart);
-            await CartPurchaseWorkflow.MoveToConvertedAsync(db, cart, time.GetUtcNow().UtcDateTime, ct);
             await db.SaveChangesAsync(ct);
         }
         return (CartView.Of(cart, applied: true), created);

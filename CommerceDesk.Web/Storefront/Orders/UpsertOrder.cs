@@ -1,7 +1,6 @@
 using CommerceDesk.Data;
 using CommerceDesk.Domain.Carts;
 using CommerceDesk.Domain.Orders;
-using CommerceDesk.Web.Workflows;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceDesk.Web.Storefront.Orders;
@@ -37,7 +36,6 @@ internal sealed class UpsertOrder(TimeProvider time)
         if (cart is not null)
         {
             order.PlacedFrom(cart);
-            await CartPurchaseWorkflow.MoveToConvertedAsync(db, cart, time.GetUtcNow().UtcDateTime, ct);
             await db.SaveChangesAsync(ct);
         }
         return (OrderView.Of(order, applied: true), created);

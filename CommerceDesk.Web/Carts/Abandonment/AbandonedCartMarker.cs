@@ -3,13 +3,14 @@ using CommerceDesk.Domain.Carts;
 using CommerceDesk.Domain.Channels;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommerceDesk.Web.Email.Reminders;
+namespace CommerceDesk.Web.Carts.Abandonment;
 
 /// <summary>
 /// The sweep's first step: open carts of a channel idle past its delay become Abandoned. The cart decides
 /// (<see cref="Cart.IsAbandonedAt"/>, <see cref="Cart.MarkAbandoned"/>); the batch is then written with one
 /// UPDATE per cart version, which matches only rows still at the version that was read: a cart a storefront
-/// push or another node changed in between is left alone.
+/// push or another node changed in between is left alone. Being set-based, these writes pass no SaveChanges and so no
+/// domain-event handler; abandonment raises no event (the reminder is the sweep's next step, over the stored status).
 /// </summary>
 internal sealed class AbandonedCartMarker(IDbContextFactory<CommerceDbContext> factory, int batchSize)
 {

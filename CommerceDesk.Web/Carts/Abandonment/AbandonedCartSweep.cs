@@ -1,8 +1,9 @@
 using CommerceDesk.Data;
 using CommerceDesk.Domain.Channels;
+using CommerceDesk.Web.Email.Reminders;
 using Microsoft.EntityFrameworkCore;
 
-namespace CommerceDesk.Web.Email.Reminders;
+namespace CommerceDesk.Web.Carts.Abandonment;
 
 /// <summary>
 /// The minutely job of DESIGN §6: marks idle carts abandoned, then applies the reminder rules once to every

@@ -1,0 +1,54 @@
+using System.Globalization;
+using CommerceDesk.Data;
+using CommerceDesk.Domain.Common;
+using CommerceDesk.Domain.Orders;
+using CommerceDesk.Web.Email;
+using CommerceDesk.Web.Email.Templates;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommerceDesk.Web.Orders.Placed;
+
+/// <summary>
+/// What the e-mails about a newly placed order say: the template model (<c>shop</c>, <c>customer</c>, <c>order</c>) and
+/// the customer's address. Built inside the save that inserts the order, before it has an id, so the order is named
+/// by its channel and storefront id: in the dedupe keys and in the staff link (<see cref="PlacedOrderLink"/>).
+/// </summary>
+internal sealed record PlacedOrderEmail(string? CustomerAddress, IReadOnlyDictionary<string, object?> Model)
+{
+    public static string ConfirmationKey(Order order) => $"order-confirmation:{order.ChannelId}:{order.ExternalId}";
+
+    public static string StaffNoticeKey(Order order) => $"order-staff-notice:{order.ChannelId}:{order.ExternalId}";
+
+    public static async Task<PlacedOrderEmail> LoadAsync(CommerceDbContext db, Order order, EmailOptions options, CancellationToken cancellationToken)
+    {
+        var channel = await db.Channels.AsNoTracking().Where(c => c.Id == order.ChannelId)
+            .Select(c => new { c.Code, c.Name }).SingleAsync(cancellationToken);
+        var customer = order.CustomerId is { } id ? await db.Customers.FindAsync([id], cancellationToken) : null;
+        // What the customer typed at checkout, else their account's address; a guest placeholder is nobody's.
+        var address = !EmailAddress.IsPlaceholder(order.Email) ? order.Email
+            : !EmailAddress.IsPlaceholder(customer?.Email) ? customer?.Email
+            : null;
+
+        var trackingUrl = options.OrderTrackingUrl
+            .Replace("{channel}", Uri.EscapeDataString(channel.Code), StringComparison.Ordinal)
+            .Replace("{order}", Uri.EscapeDataString(order.ExternalId), StringComparison.Ordinal);
+        var model = new Dictionary<string, object?>
+        {
+            ["shop"] = EmailModel.Shop(channel.Name),
+            ["customer"] = EmailModel.Customer(customer?.FullName ?? address ?? "customer", address ?? ""),
+            ["order"] = new Dictionary<string, object?>
+            {
+                ["number"] = order.Number,
+                ["status"] = order.Status,
+                ["sub_status"] = order.SubStatus,
+                ["total"] = order.Subtotal.ToString(),
+                ["placed_at"] = order.PlacedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC",
+                ["lines"] = order.Lines.Select(l => EmailModel.Line(l, order.Currency)).ToList(),
+                ["payment_method"] = order.PaymentMethod.Code,
+                ["tracking_url"] = trackingUrl,
+                ["back_office_url"] = PlacedOrderLink.For(options.BackOfficeUrl, order),
+            },
+        };
+        return new PlacedOrderEmail(address, model);
+    }
+}
