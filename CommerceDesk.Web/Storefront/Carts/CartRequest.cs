@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using CommerceDesk.Domain.Carts;
 using CommerceDesk.Web.Storefront.Infrastructure;
+using CommerceDesk.Web.Storefront.Validation;
 
 namespace CommerceDesk.Web.Storefront.Carts;
 

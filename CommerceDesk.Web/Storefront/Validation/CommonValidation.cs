@@ -1,0 +1,29 @@
+using CommerceDesk.Domain.Common;
+using CommerceDesk.Web.Storefront.Infrastructure;
+
+namespace CommerceDesk.Web.Storefront.Validation;
+
+/// <summary>Checks of fields that customers, carts and orders share, reported with their JSON path.</summary>
+internal static class CommonValidation
+{
+    public static void ExternalId(FieldErrors errors, string field, string? value, bool required)
+    {
+        if (required) errors.Required(field, value);
+        errors.MaxLength(field, value, StorefrontRecord.ExternalIdMaxLength);
+    }
+
+    public static void Email(FieldErrors errors, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return;
+        if (value.Trim().Length > Domain.Customers.Customer.EmailMaxLength)
+            errors.Add(field, $"Must be at most {Domain.Customers.Customer.EmailMaxLength} characters.");
+        else if (!EmailAddress.IsValid(value.Trim())) errors.Add(field, "Not a valid e-mail address.");
+    }
+
+    public static void Currency(FieldErrors errors, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) errors.Add(field, "This field is required.");
+        else if (!Domain.Common.Currency.IsKnown(value.Trim().ToUpperInvariant()))
+            errors.Add(field, $"'{value}' is not a supported ISO 4217 currency code.");
+    }
+}
