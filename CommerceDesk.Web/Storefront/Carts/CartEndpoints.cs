@@ -10,7 +10,7 @@ internal static class CartEndpoints
 {
     public static void MapCarts(this RouteGroupBuilder group)
     {
-        group.MapPut("/carts/{externalId}", PutAsync).DescribeUpsert<CartRequest, CartView>("PutCart", "cart");
+        group.MapPut("/carts/{externalId}", PutAsync).DescribeUpsert<CartRequest, CartView>("PutCart", "cart", hasLines: true);
         group.MapGet("/carts/{externalId}", GetAsync).DescribeGet<CartView>("GetCart", "cart");
     }
 

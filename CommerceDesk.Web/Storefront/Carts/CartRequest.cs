@@ -15,7 +15,7 @@ public sealed class CartRequest
     public string? Email { get; init; }
     [Required, Description("ISO 4217 code, e.g. EUR.")]
     public string? Currency { get; init; }
-    [Required, Description("The cart's lines (may be empty), at most 500.")]
+    [Required, Description("The cart's lines (may be empty), at most 500, adding up to at most 900,000,000.")]
     public List<LineRequest?>? Items { get; init; }
     [Description("none, shipping or payment. Default none.")]
     public CheckoutStep? CheckoutStep { get; init; }
@@ -29,7 +29,7 @@ public sealed class CartRequest
         CommonValidation.ExternalId(errors, "customerExternalId", CustomerExternalId, required: false);
         CommonValidation.Email(errors, "email", Email);
         CommonValidation.Currency(errors, "currency", Currency);
-        var items = LineValidation.Validate(errors, "items", Items, Cart.MaxItems, atLeastOne: false);
+        var items = LineValidation.Validate(errors, "items", Items, Cart.MaxItems, atLeastOne: false, Currency);
         errors.Required("updatedAt", UpdatedAt);
         var customer = string.IsNullOrWhiteSpace(CustomerExternalId) ? null : CustomerExternalId.Trim();
         return (errors, new CartSnapshot(customer, Email?.Trim(), Currency ?? "", items, CheckoutStep ?? Domain.Carts.CheckoutStep.None));

@@ -10,7 +10,7 @@ internal static class OrderEndpoints
 {
     public static void MapOrders(this RouteGroupBuilder group)
     {
-        group.MapPut("/orders/{externalId}", PutAsync).DescribeUpsert<OrderRequest, OrderView>("PutOrder", "order");
+        group.MapPut("/orders/{externalId}", PutAsync).DescribeUpsert<OrderRequest, OrderView>("PutOrder", "order", hasLines: true);
         group.MapGet("/orders/{externalId}", GetAsync).DescribeGet<OrderView>("GetOrder", "order");
     }
 

@@ -26,7 +26,7 @@ public sealed class OrderRequest
     public string? Email { get; init; }
     [Required, Description("ISO 4217 code, e.g. EUR.")]
     public string? Currency { get; init; }
-    [Required, Description("At least one line, at most 500.")]
+    [Required, Description("At least one line, at most 500, adding up to at most 900,000,000.")]
     public List<LineRequest?>? Lines { get; init; }
     [Required] public PaymentMethodRequest? PaymentMethod { get; init; }
     [Required, Description("pending, paid or failed.")]
@@ -44,7 +44,7 @@ public sealed class OrderRequest
         CommonValidation.ExternalId(errors, "customerExternalId", CustomerExternalId, required: false);
         CommonValidation.Email(errors, "email", Email);
         CommonValidation.Currency(errors, "currency", Currency);
-        var lines = LineValidation.Validate(errors, "lines", Lines, Order.MaxLines, atLeastOne: true);
+        var lines = LineValidation.Validate(errors, "lines", Lines, Order.MaxLines, atLeastOne: true, Currency);
         if (PaymentMethod is null) errors.Add("paymentMethod", "This field is required.");
         else
         {
