@@ -4,9 +4,12 @@ namespace CommerceDesk.Web.Storefront.Infrastructure;
 
 internal static class StorefrontResults
 {
-    /// <summary>201 with a Location for a new record, otherwise 200 (also for an acknowledged stale push).</summary>
+    /// <summary>
+    /// 201 with a Location for a new record, otherwise 200 (also for an acknowledged stale push). The Location is the
+    /// request's path percent-encoded: a header carries only ASCII, and ids may be "café" or "注文-1".
+    /// </summary>
     public static IResult Upserted<TView>(HttpContext http, TView view, bool created) =>
-        created ? Results.Created(http.Request.Path.Value, view) : Results.Ok(view);
+        created ? Results.Created((http.Request.PathBase + http.Request.Path).ToUriComponent(), view) : Results.Ok(view);
 
     /// <summary>The documented amount limits (Domain <see cref="AmountLimits"/>), so storefront developers know them up front.</summary>
     private static readonly string AmountLimitsText =

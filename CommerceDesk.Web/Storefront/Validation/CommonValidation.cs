@@ -10,7 +10,20 @@ internal static class CommonValidation
     {
         if (required) errors.Required(field, value);
         errors.MaxLength(field, value, StorefrontRecord.ExternalIdMaxLength);
+        ControlCharacters(errors, field, value);
     }
+
+    /// <summary>
+    /// Ids travel in URLs, headers, CSV files and e-mails: any letter or symbol is fine ("café", emoji, CJK, RTL),
+    /// a line feed, NUL or other control character is not.
+    /// </summary>
+    public static void ControlCharacters(FieldErrors errors, string field, string? value)
+    {
+        if (value is not null && value.Any(char.IsControl))
+            errors.Add(field, ControlCharacterMessage);
+    }
+
+    public const string ControlCharacterMessage = "Must not contain control characters (line feed, tab, NUL, …).";
 
     public static void Email(FieldErrors errors, string field, string? value)
     {
