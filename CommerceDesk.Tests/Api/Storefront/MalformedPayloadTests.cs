@@ -52,6 +52,10 @@ public sealed class MalformedPayloadTests(CommerceDeskFactory factory) : IClassF
         Add("over-long customer id", "carts", Cart(c => c["customerExternalId"] = new string('c', 101)), 400, "customerExternalId");
         Add("missing updatedAt", "carts", Cart(c => c.Remove("updatedAt")), 400, "updatedAt");
         Add("updatedAt not a date", "carts", Cart(c => c["updatedAt"] = "yesterday"), 400, "updatedAt");
+        Add("updatedAt in year 9999", "carts", Cart(c => c["updatedAt"] = "9999-12-31T23:59:59Z"), 400, "updatedAt");
+        Add("customer updatedAt in year 9999", "customers", Customer(c => c["updatedAt"] = "9999-12-31T23:59:59Z"), 400, "updatedAt");
+        Add("order updatedAt in year 9999", "orders", Order(o => o["updatedAt"] = "9999-12-31T23:59:59Z"), 400, "updatedAt");
+        Add("placedAt in year 9999", "orders", Order(o => o["placedAt"] = "9999-12-31T23:59:59Z"), 400, "placedAt");
         Add("external id too long", "carts", Cart(_ => { }), 400, "externalId", id: new string('x', 101));
         Add("over-long first name", "customers", Customer(c => c["firstName"] = new string('a', 101)), 400, "firstName");
         Add("isGuest as text", "customers", Customer(c => c["isGuest"] = "yes"), 400, "isGuest");

@@ -19,10 +19,11 @@ public sealed class CartRequest
     public List<LineRequest?>? Items { get; init; }
     [Description("none, shipping or payment. Default none.")]
     public CheckoutStep? CheckoutStep { get; init; }
-    [Required, Description("The storefront's time of this version; older or equal versions are acknowledged and ignored.")]
+    [Required, Description("The storefront's time of this version; older or equal versions are acknowledged and ignored. " +
+                           "At most a day ahead of the server's clock.")]
     public DateTimeOffset? UpdatedAt { get; init; }
 
-    internal (FieldErrors Errors, CartSnapshot Snapshot) Validate(string externalId)
+    internal (FieldErrors Errors, CartSnapshot Snapshot) Validate(string externalId, DateTimeOffset now)
     {
         var errors = new FieldErrors();
         CommonValidation.ExternalId(errors, "externalId", externalId, required: true);
@@ -30,7 +31,7 @@ public sealed class CartRequest
         CommonValidation.Email(errors, "email", Email);
         CommonValidation.Currency(errors, "currency", Currency);
         var items = LineValidation.Validate(errors, "items", Items, Cart.MaxItems, atLeastOne: false, Currency);
-        errors.Required("updatedAt", UpdatedAt);
+        CommonValidation.StorefrontTime(errors, "updatedAt", UpdatedAt, now);
         var customer = string.IsNullOrWhiteSpace(CustomerExternalId) ? null : CustomerExternalId.Trim();
         return (errors, new CartSnapshot(customer, Email?.Trim(), Currency ?? "", items, CheckoutStep ?? Domain.Carts.CheckoutStep.None));
     }

@@ -15,11 +15,11 @@ internal static class OrderEndpoints
     }
 
     private static async Task<IResult> PutAsync(
-        string channel, string externalId, HttpContext http, StorefrontWriter writer, UpsertOrder upsert, CancellationToken ct)
+        string channel, string externalId, HttpContext http, StorefrontWriter writer, UpsertOrder upsert, TimeProvider time, CancellationToken ct)
     {
         var (request, problem) = await JsonBody.ReadAsync<OrderRequest>(http.Request, ct);
         if (request is null) return problem!;
-        var (errors, snapshot) = request.Validate(externalId);
+        var (errors, snapshot) = request.Validate(externalId, time.GetUtcNow());
         if (snapshot is null) return StorefrontProblems.Validation(errors);
 
         var channelId = ApiKeyFilter.ChannelId(http);

@@ -31,11 +31,13 @@ public sealed class OrderRequest
     [Required] public PaymentMethodRequest? PaymentMethod { get; init; }
     [Required, Description("pending, paid or failed.")]
     public PaymentStatus? PaymentStatus { get; init; }
-    [Required] public DateTimeOffset? PlacedAt { get; init; }
-    [Required, Description("The storefront's time of this version; older or equal versions are acknowledged and ignored.")]
+    [Required, Description("When the customer placed the order; at most a day ahead of the server's clock.")]
+    public DateTimeOffset? PlacedAt { get; init; }
+    [Required, Description("The storefront's time of this version; older or equal versions are acknowledged and ignored. " +
+                           "At most a day ahead of the server's clock.")]
     public DateTimeOffset? UpdatedAt { get; init; }
 
-    internal (FieldErrors Errors, OrderSnapshot? Snapshot) Validate(string externalId)
+    internal (FieldErrors Errors, OrderSnapshot? Snapshot) Validate(string externalId, DateTimeOffset now)
     {
         var errors = new FieldErrors();
         CommonValidation.ExternalId(errors, "externalId", externalId, required: true);
@@ -52,8 +54,8 @@ public sealed class OrderRequest
             errors.Required("paymentMethod.kind", PaymentMethod.Kind);
         }
         errors.Required("paymentStatus", PaymentStatus);
-        errors.Required("placedAt", PlacedAt);
-        errors.Required("updatedAt", UpdatedAt);
+        CommonValidation.StorefrontTime(errors, "placedAt", PlacedAt, now);
+        CommonValidation.StorefrontTime(errors, "updatedAt", UpdatedAt, now);
         if (errors.Any) return (errors, null);
 
         return (errors, new OrderSnapshot(

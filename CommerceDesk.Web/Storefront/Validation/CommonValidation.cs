@@ -33,6 +33,15 @@ internal static class CommonValidation
         else if (!EmailAddress.IsValid(value.Trim())) errors.Add(field, "Not a valid e-mail address.");
     }
 
+    /// <summary>A required storefront time (updatedAt, placedAt), refused when it lies more than a day ahead of <paramref name="now"/>.</summary>
+    public static void StorefrontTime(FieldErrors errors, string field, DateTimeOffset? value, DateTimeOffset now)
+    {
+        if (value is null) errors.Add(field, "This field is required.");
+        else if (!StorefrontRecord.IsPlausible(value.Value, now))
+            errors.Add(field, $"Must not be more than {StorefrontRecord.MaxClockAhead.TotalHours:0} hours ahead of the server's clock " +
+                $"(now {now.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}); check the storefront's clock and time zone.");
+    }
+
     public static void Currency(FieldErrors errors, string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) errors.Add(field, "This field is required.");
