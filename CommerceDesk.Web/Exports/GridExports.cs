@@ -27,7 +27,7 @@ internal static class GridExports
         app.MapGet(OrdersPath, async (HttpContext http, IDbContextFactory<CommerceDbContext> factory, TimeProvider time) =>
         {
             var query = http.Request.Query;
-            var filter = new OrderGridFilter(query["search"], query["status"], Long(query["channelId"]), Day(query["from"]), Day(query["to"])) { DayZone = Zone(query) };
+            var filter = new OrderGridFilter(Search(query), query["status"], Long(query["channelId"]), Day(query["from"]), Day(query["to"])) { DayZone = Zone(query) };
             await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
             await WriteAsync(http, $"orders-{Stamp(time)}.csv", OrderGridQuery.StreamAsync(db, filter, Paging(query)),
             [
@@ -41,7 +41,7 @@ internal static class GridExports
         {
             var query = http.Request.Query;
             var status = Enum.TryParse<CartStatus>(query["status"], ignoreCase: true, out var s) ? s : (CartStatus?)null;
-            var filter = new CartGridFilter(query["search"], status, Long(query["channelId"]), Day(query["from"]), Day(query["to"])) { DayZone = Zone(query) };
+            var filter = new CartGridFilter(Search(query), status, Long(query["channelId"]), Day(query["from"]), Day(query["to"])) { DayZone = Zone(query) };
             await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
             await WriteAsync(http, $"carts-{Stamp(time)}.csv", CartGridQuery.StreamAsync(db, filter, Paging(query)),
             [
@@ -55,7 +55,7 @@ internal static class GridExports
         {
             var query = http.Request.Query;
             var guests = bool.TryParse(query["guests"], out var g) ? g : (bool?)null;
-            var filter = new CustomerGridFilter(query["search"], Long(query["channelId"]), guests, Day(query["from"]), Day(query["to"])) { DayZone = Zone(query) };
+            var filter = new CustomerGridFilter(Search(query), Long(query["channelId"]), guests, Day(query["from"]), Day(query["to"])) { DayZone = Zone(query) };
             await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
             await WriteAsync(http, $"customers-{Stamp(time)}.csv", CustomerGridQuery.StreamAsync(db, filter, Paging(query)),
             [
@@ -116,6 +116,13 @@ internal static class GridExports
 
     private static GridPaging Paging(IQueryCollection query) =>
         new(SortBy: query["sortBy"].FirstOrDefault(), Descending: !string.Equals(query["desc"], "false", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The search without control characters: a NUL or line feed (pasted, or from a hand-edited link) means nothing to
+    /// a search and would break the full-text query after the file has started, cutting the download off.
+    /// </summary>
+    private static string? Search(IQueryCollection query) =>
+        query["search"].ToString() is { Length: > 0 } search ? string.Concat(search.Where(c => !char.IsControl(c))) : null;
 
     private static long? Long(string? value) => long.TryParse(value, CultureInfo.InvariantCulture, out var v) ? v : null;
 
