@@ -58,6 +58,8 @@ public sealed class AmountLimitTests(CommerceDeskFactory factory) : IClassFixtur
             var description = (string)document["paths"]![$"/api/v1/channels/{{channel}}/{path}/{{externalId}}"]![operation]!["description"]!;
             description.ShouldContain(AmountLimits.Format(AmountLimits.MaxTotal));
             description.ShouldContain(AmountLimits.Format(AmountLimits.MaxUnitPrice));
+            description.ShouldContain("control characters");
+            description.ShouldContain("a day ahead");
         }
     }
 }
