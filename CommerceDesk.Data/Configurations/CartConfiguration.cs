@@ -35,8 +35,9 @@ internal sealed class CartConfiguration : IEntityTypeConfiguration<Cart>
         });
         builder.Navigation(c => c.Items).UsePropertyAccessMode(PropertyAccessMode.Field);
 
-        // The abandonment sweep: open carts of a channel by last activity.
-        builder.HasIndex(c => new { c.Status, c.ChannelId, c.LastActivityAt }).HasDatabaseName("IX_Carts_OpenByLastActivity");
+        // The abandonment sweep: open carts of a channel it has not examined yet, by last activity. Examined carts
+        // (abandoned, or marked checked) move out of the range it reads, so its cost follows the carts due.
+        builder.HasIndex(c => new { c.Status, c.ChannelId, c.AbandonmentCheckedAt, c.LastActivityAt }).HasDatabaseName("IX_Carts_OpenByLastActivity");
         // The reminder sweep: abandoned carts the reminder rules have not looked at yet.
         builder.HasIndex(c => new { c.Status, c.ReminderCheckedAt, c.AbandonedAt }).HasDatabaseName("IX_Carts_ReminderUnchecked");
         // Grid: default sort, channel filter, customer page.

@@ -32,6 +32,13 @@ public sealed partial class Cart : StorefrontRecord, IVersioned
     public DateTime? AbandonedAt { get; private set; }
     public DateTime? ReminderSentAt { get; private set; }
 
+    /// <summary>
+    /// When the abandonment sweep examined this cart's current version: it marked it abandoned, or found it could not be
+    /// (no items, nobody to contact). A push clears it, so every version idle past the delay is examined exactly once,
+    /// whenever it arrived, and an examined cart leaves the part of the sweep's index the sweep reads.
+    /// </summary>
+    public DateTime? AbandonmentCheckedAt { get; private set; }
+
     /// <summary>When the reminder rules were applied to this cart; a checked cart is never examined again.</summary>
     public DateTime? ReminderCheckedAt { get; private set; }
     public long? OrderId { get; private set; }
@@ -73,8 +80,21 @@ public sealed partial class Cart : StorefrontRecord, IVersioned
             throw new DomainException("Only an open cart with items and a known customer, idle longer than the channel's delay, can be marked abandoned.");
         Status = CartStatus.Abandoned;
         AbandonedAt = Guard.Utc(now);
+        AbandonmentCheckedAt = AbandonedAt;
         // No event: the sweep writes whole batches with compare-and-swap UPDATEs that no SaveChanges (so no handler)
         // sees, and what abandonment leads to, the reminder, is the sweep's own next step over the stored status.
+    }
+
+    /// <summary>Open and idle past the delay, yet not abandonable: no items, or no customer or e-mail to follow up.</summary>
+    public bool IsIdleButNotAbandonableAt(DateTime now, TimeSpan delay) =>
+        Status == CartStatus.Open && LastActivityAt <= Guard.Utc(now) - delay && !IsAbandonedAt(now, delay);
+
+    /// <summary>The sweep examined this idle cart and found nothing to abandon; it is not examined again until a push changes it.</summary>
+    public void MarkAbandonmentChecked(DateTime now, TimeSpan delay)
+    {
+        if (!IsIdleButNotAbandonableAt(now, delay))
+            throw new DomainException("Only an open cart idle past the channel's delay that cannot be abandoned is marked checked.");
+        AbandonmentCheckedAt = Guard.Utc(now);
     }
 
     /// <summary>The storefront placed an order from this cart.</summary>
@@ -133,6 +153,7 @@ public sealed partial class Cart : StorefrontRecord, IVersioned
         ItemCount = items.Sum(i => i.Quantity);
         CheckoutStep = snapshot.CheckoutStep;
         LastActivityAt = Guard.Utc(updatedAt);
+        AbandonmentCheckedAt = null;
         Stamp(updatedAt);
     }
 }

@@ -55,12 +55,6 @@ public sealed partial class Channel : Entity
     /// <summary>The template abandoned-cart reminders of this channel are written with.</summary>
     public string ReminderTemplateKey { get; private set; } = Email.EmailTemplateKeys.CartReminder;
 
-    /// <summary>
-    /// Open carts idle since before this time have already been looked at by the abandonment sweep, so it
-    /// reads only the carts that became due since (its cost follows the carts due, not the table).
-    /// </summary>
-    public DateTime? AbandonmentSweptThrough { get; private set; }
-
     public IReadOnlyCollection<ChannelApiKey> ApiKeys => _apiKeys;
 
     public void SetAbandonmentDelay(TimeSpan delay)

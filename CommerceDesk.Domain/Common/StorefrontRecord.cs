@@ -8,6 +8,15 @@ public abstract class StorefrontRecord : Entity
 {
     public const int ExternalIdMaxLength = 100;
 
+    /// <summary>
+    /// How far a storefront's clock may run ahead of ours. A version stamped further ahead would win over every later
+    /// push (a year-9999 updatedAt freezes the record for good), so such times are refused, not stored.
+    /// </summary>
+    public static readonly TimeSpan MaxClockAhead = TimeSpan.FromDays(1);
+
+    /// <summary>Whether a storefront time is at most <see cref="MaxClockAhead"/> past <paramref name="now"/>.</summary>
+    public static bool IsPlausible(DateTimeOffset time, DateTimeOffset now) => time <= now + MaxClockAhead;
+
     protected StorefrontRecord() { }
 
     protected StorefrontRecord(long channelId, string externalId, DateTime createdAt)

@@ -29,6 +29,8 @@ public sealed class Product : Entity
     public void ChangePrice(Money price)
     {
         if (price.Amount < 0) throw new DomainException("A price cannot be negative.");
+        if (price.Amount > AmountLimits.MaxUnitPrice)
+            throw new DomainException($"A price may be at most {AmountLimits.Format(AmountLimits.MaxUnitPrice)}.");
         Price = price;
     }
 

@@ -129,7 +129,7 @@ public sealed class PersistenceTests : IAsyncLifetime
     public async Task TheOpenCartsByLastActivityQueryUsesItsIndex()
     {
         await using var db = Open();
-        var query = db.Carts.Where(c => c.Status == CartStatus.Open && c.ChannelId == _channelId && c.LastActivityAt <= Clock.Start)
+        var query = db.Carts.Where(c => c.Status == CartStatus.Open && c.ChannelId == _channelId && c.AbandonmentCheckedAt == null && c.LastActivityAt <= Clock.Start)
             .OrderBy(c => c.LastActivityAt).Select(c => c.Id);
 
         var plan = await ExplainAsync(db, query.ToQueryString());

@@ -86,6 +86,36 @@ public sealed class CartTests
     }
 
     [Fact]
+    public void AnIdleEmptyCartIsMarkedCheckedAndAPushClearsTheCheck()
+    {
+        var cart = new CartBuilder().Build();
+
+        cart.MarkAbandonmentChecked(Clock.Start.AddHours(2), Hour);
+        cart.AbandonmentCheckedAt.ShouldBe(Clock.Start.AddHours(2));
+        cart.Update(new CartBuilder().WithItem("A", 1).Snapshot(), Clock.Start.AddMinutes(5)).ShouldBeTrue();
+
+        cart.AbandonmentCheckedAt.ShouldBeNull();
+        cart.IsAbandonedAt(Clock.Start.AddHours(2), Hour).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void OnlyAnIdleCartThatCannotBeAbandonedIsMarkedChecked()
+    {
+        Should.Throw<DomainException>(() => new CartBuilder().WithItem("A", 1).Build().MarkAbandonmentChecked(Clock.Start.AddHours(2), Hour));
+        Should.Throw<DomainException>(() => new CartBuilder().Build().MarkAbandonmentChecked(Clock.Start.AddMinutes(59), Hour));
+    }
+
+    [Fact]
+    public void AnAbandonedCartCountsAsExamined()
+    {
+        var cart = new CartBuilder().WithItem("A", 1).Build();
+
+        cart.MarkAbandoned(Clock.Start.AddHours(2), Hour);
+
+        cart.AbandonmentCheckedAt.ShouldBe(Clock.Start.AddHours(2));
+    }
+
+    [Fact]
     public void CannotMarkAFreshCartAbandoned() =>
         Should.Throw<DomainException>(() => new CartBuilder().WithItem("A", 1).Build().MarkAbandoned(Clock.Start, Hour));
 

@@ -35,6 +35,9 @@ public static class DashboardFigures
     /// <summary>
     /// Order subtotals placed this week (the manager's Monday to now) per day and currency; cancelled orders do not count.
     /// Each day runs from the manager's midnight to the next, so a day may last 23 or 25 hours.
+    /// The database sums one day and currency as a 64-bit count of ten-thousandths; an order's subtotal is at most
+    /// <see cref="Domain.Common.AmountLimits.MaxTotal"/>, so any 1,000,000 orders in one group fit (9 × 10^18 of
+    /// 9.22 × 10^18). The week's totals add the days up as decimals, which cannot overflow.
     /// </summary>
     public static async Task<IReadOnlyList<DailyRevenue>> RevenueThisWeekAsync(
         CommerceDbContext db, DateTime now, TimeZoneInfo zone, CancellationToken cancellationToken = default)

@@ -25,7 +25,7 @@ internal static class GridExports
     public static void MapGridExports(this WebApplication app)
     {
         app.MapExport(OrdersPath, "orders", new OrderGridQuery(),
-            query => new OrderGridFilter(query["search"], query["status"], Long(query["channelId"]), Day(query["from"]), Day(query["to"])),
+            query => new OrderGridFilter(Search(query), query["status"], Long(query["channelId"]), Day(query["from"]), Day(query["to"])),
             [
                 ("Order", r => r.Number), ("Channel", r => r.Channel), ("Customer", r => r.CustomerName), ("E-mail", r => r.Email),
                 ("Placed (UTC)", r => r.PlacedAt), ("Subtotal", r => r.Subtotal), ("Currency", r => r.Currency), ("Status", r => r.Status),
@@ -33,7 +33,7 @@ internal static class GridExports
             ]);
 
         app.MapExport(CartsPath, "carts", new CartGridQuery(),
-            query => new CartGridFilter(query["search"], Enum.TryParse<CartStatus>(query["status"], ignoreCase: true, out var status) ? status : null,
+            query => new CartGridFilter(Search(query), Enum.TryParse<CartStatus>(query["status"], ignoreCase: true, out var status) ? status : null,
                 Long(query["channelId"]), Day(query["from"]), Day(query["to"])),
             [
                 ("Cart", r => r.ExternalId), ("Channel", r => r.Channel), ("Customer", r => r.CustomerName), ("E-mail", r => r.Email),
@@ -42,7 +42,7 @@ internal static class GridExports
             ]);
 
         app.MapExport(CustomersPath, "customers", new CustomerGridQuery(),
-            query => new CustomerGridFilter(query["search"], Long(query["channelId"]), bool.TryParse(query["guests"], out var guests) ? guests : null,
+            query => new CustomerGridFilter(Search(query), Long(query["channelId"]), bool.TryParse(query["guests"], out var guests) ? guests : null,
                 Day(query["from"]), Day(query["to"])),
             [
                 ("Name", r => r.Name), ("E-mail", r => r.Email), ("Phone", r => r.Phone), ("Channel", r => r.Channel), ("Guest", r => r.IsGuest),
@@ -112,6 +112,13 @@ internal static class GridExports
 
     private static GridPaging Paging(IQueryCollection query) =>
         new(SortBy: query["sortBy"].FirstOrDefault(), Descending: !string.Equals(query["desc"], "false", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The search without control characters: a NUL or line feed (pasted, or from a hand-edited link) means nothing to
+    /// a search and would break the full-text query after the file has started, cutting the download off.
+    /// </summary>
+    private static string? Search(IQueryCollection query) =>
+        query["search"].ToString() is { Length: > 0 } search ? string.Concat(search.Where(c => !char.IsControl(c))) : null;
 
     private static long? Long(string? value) => long.TryParse(value, CultureInfo.InvariantCulture, out var v) ? v : null;
 

@@ -2,6 +2,7 @@ using CommerceDesk.Web.Storefront.Carts;
 using CommerceDesk.Web.Storefront.Customers;
 using CommerceDesk.Web.Storefront.Infrastructure;
 using CommerceDesk.Web.Storefront.Orders;
+using CommerceDesk.Web.Storefront.Validation;
 using Scalar.AspNetCore;
 
 namespace CommerceDesk.Web.Storefront;
@@ -49,6 +50,7 @@ public static class StorefrontApiSetup
             .WithTags("Storefront")
             .AddEndpointFilter<StorefrontErrorFilter>()
             .AddEndpointFilter<ApiKeyFilter>()
+            .AddEndpointFilter<RouteValueFilter>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -179,6 +179,9 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                     b.Property<DateTime?>("AbandonedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("AbandonmentCheckedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<long>("ChannelId")
                         .HasColumnType("bigint");
 
@@ -312,15 +315,15 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                     b.HasIndex("WorkflowStep", "LastActivityAt")
                         .HasDatabaseName("IX_Carts_WorkflowStep");
 
-                    b.HasIndex("Status", "ChannelId", "LastActivityAt")
-                        .HasDatabaseName("IX_Carts_OpenByLastActivity");
-
                     b.HasIndex("Status", "LastActivityAt", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("IX_Carts_StatusSort");
 
                     b.HasIndex("Status", "ReminderCheckedAt", "AbandonedAt")
                         .HasDatabaseName("IX_Carts_ReminderUnchecked");
+
+                    b.HasIndex("Status", "ChannelId", "AbandonmentCheckedAt", "LastActivityAt")
+                        .HasDatabaseName("IX_Carts_OpenByLastActivity");
 
                     b.ToTable("Carts");
                 });
@@ -335,9 +338,6 @@ namespace CommerceDesk.Data.Migrations.SqlServer
 
                     b.Property<TimeSpan>("AbandonmentDelay")
                         .HasColumnType("time");
-
-                    b.Property<DateTime?>("AbandonmentSweptThrough")
-                        .HasColumnType("datetime2");
 
                     b.Property<string>("Code")
                         .IsRequired()

@@ -167,6 +167,9 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                     b.Property<DateTime?>("AbandonedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AbandonmentCheckedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ChannelId")
                         .HasColumnType("INTEGER");
 
@@ -300,15 +303,15 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                     b.HasIndex("WorkflowStep", "LastActivityAt")
                         .HasDatabaseName("IX_Carts_WorkflowStep");
 
-                    b.HasIndex("Status", "ChannelId", "LastActivityAt")
-                        .HasDatabaseName("IX_Carts_OpenByLastActivity");
-
                     b.HasIndex("Status", "LastActivityAt", "Id")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("IX_Carts_StatusSort");
 
                     b.HasIndex("Status", "ReminderCheckedAt", "AbandonedAt")
                         .HasDatabaseName("IX_Carts_ReminderUnchecked");
+
+                    b.HasIndex("Status", "ChannelId", "AbandonmentCheckedAt", "LastActivityAt")
+                        .HasDatabaseName("IX_Carts_OpenByLastActivity");
 
                     b.ToTable("Carts");
                 });
@@ -320,9 +323,6 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<TimeSpan>("AbandonmentDelay")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("AbandonmentSweptThrough")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")

@@ -32,6 +32,15 @@ public sealed class MalformedPayloadTests(CommerceDeskFactory factory) : IClassF
         Add("negative quantity", "carts", Cart(c => FirstItem(c)["quantity"] = -3), 400, "items[0].quantity");
         Add("negative price", "carts", Cart(c => FirstItem(c)["unitPrice"] = -1.5m), 400, "items[0].unitPrice");
         Add("price out of range", "carts", Cart(c => FirstItem(c)["unitPrice"] = JsonNode.Parse("1e400")), 400, "items[0].unitPrice");
+        Add("unit price of 1e15", "carts", Cart(c => FirstItem(c)["unitPrice"] = JsonNode.Parse("1e15")), 400, "items[0].unitPrice");
+        Add("unit price above the limit", "carts", Cart(c => FirstItem(c)["unitPrice"] = 100_000_000.0001m), 400, "items[0].unitPrice");
+        Add("unit price with five decimals", "carts", Cart(c => FirstItem(c)["unitPrice"] = 19.12345m), 400, "items[0].unitPrice");
+        Add("quantity above the limit", "carts", Cart(c => FirstItem(c)["quantity"] = 1_000_001), 400, "items[0].quantity");
+        Add("line total above the limit", "carts", Cart(c => c["items"] = new JsonArray(Line("A", 10, 100_000_000m))), 400, "items[0]");
+        Add("quantity 100,000 at 92,233,720,368", "orders", Order(o => o["lines"] = new JsonArray(Line("A", 100_000, 92_233_720_368m))), 400, "lines[0].unitPrice");
+        Add("two lines of 9e14", "orders", Order(o => o["lines"] = new JsonArray(Line("A", 1, 9e14m), Line("B", 1, 9e14m))), 400, "lines[1].unitPrice");
+        Add("largest decimal as unit price", "orders", Order(o => o["lines"]![0]!["unitPrice"] = JsonNode.Parse("79228162514264337593543950335")), 400, "lines[0].unitPrice");
+        Add("lines adding up above the limit", "orders", Order(o => o["lines"] = new JsonArray(Line("A", 5, 100_000_000m), Line("B", 5, 100_000_000m))), 400, "lines");
         Add("missing SKU", "carts", Cart(c => FirstItem(c).Remove("sku")), 400, "items[0].sku");
         Add("items not an array", "carts", Cart(c => c["items"] = new JsonObject { ["sku"] = "A" }), 400, "items");
         Add("too many lines", "carts", Cart(c => c["items"] = new JsonArray(Enumerable.Range(0, 501).Select(i => (JsonNode)Line($"S{i}", 1, 1m)).ToArray())), 400, "items");
@@ -43,6 +52,10 @@ public sealed class MalformedPayloadTests(CommerceDeskFactory factory) : IClassF
         Add("over-long customer id", "carts", Cart(c => c["customerExternalId"] = new string('c', 101)), 400, "customerExternalId");
         Add("missing updatedAt", "carts", Cart(c => c.Remove("updatedAt")), 400, "updatedAt");
         Add("updatedAt not a date", "carts", Cart(c => c["updatedAt"] = "yesterday"), 400, "updatedAt");
+        Add("updatedAt in year 9999", "carts", Cart(c => c["updatedAt"] = "9999-12-31T23:59:59Z"), 400, "updatedAt");
+        Add("customer updatedAt in year 9999", "customers", Customer(c => c["updatedAt"] = "9999-12-31T23:59:59Z"), 400, "updatedAt");
+        Add("order updatedAt in year 9999", "orders", Order(o => o["updatedAt"] = "9999-12-31T23:59:59Z"), 400, "updatedAt");
+        Add("placedAt in year 9999", "orders", Order(o => o["placedAt"] = "9999-12-31T23:59:59Z"), 400, "placedAt");
         Add("external id too long", "carts", Cart(_ => { }), 400, "externalId", id: new string('x', 101));
         Add("over-long first name", "customers", Customer(c => c["firstName"] = new string('a', 101)), 400, "firstName");
         Add("isGuest as text", "customers", Customer(c => c["isGuest"] = "yes"), 400, "isGuest");

@@ -15,14 +15,14 @@ namespace CommerceDesk.Web.Carts.Abandonment;
 internal sealed class AbandonedCartMarker(IDbContextFactory<CommerceDbContext> factory, int batchSize)
 {
     /// <summary>
-    /// Reads through IX_Carts_OpenByLastActivity. Carts idle since before the previous run's cut-off were looked at
-    /// then, so only one delay's worth of look-back is read again (to catch pushes that arrived late).
+    /// Reads through IX_Carts_OpenByLastActivity the open carts idle past the delay that no run has examined yet,
+    /// however long ago their activity was: a cart pushed late (an outage, a webhook backlog) is examined like any
+    /// other. Each examined cart is written abandoned or marked checked, so it leaves the range the next run reads.
     /// </summary>
     public async Task<int> MarkAsync(Channel channel, DateTime now, CancellationToken cancellationToken)
     {
         var delay = channel.AbandonmentDelay;
         var cutoff = now - delay;
-        DateTime? from = channel.AbandonmentSweptThrough is { } through ? through - delay : null;
         var marked = 0;
         DateTime lastAt = DateTime.MinValue;
         long lastId = 0;
@@ -32,8 +32,9 @@ internal sealed class AbandonedCartMarker(IDbContextFactory<CommerceDbContext> f
             // Ids first, from the index alone (it covers the query); then the carts themselves, untracked, by primary
             // key only: any further condition would tempt SQLite onto an index over every open cart.
             var dueIds = await db.Carts
-                .Where(c => c.Status == CartStatus.Open && c.ChannelId == channel.Id && c.LastActivityAt <= cutoff)
-                .Where(c => from == null || c.LastActivityAt > from)
+                .Where(c => c.Status == CartStatus.Open && c.ChannelId == channel.Id && c.AbandonmentCheckedAt == null && c.LastActivityAt <= cutoff)
+                // After the last cart read: the lower bound lets the index seek past carts that stayed (a push changed them meanwhile).
+                .Where(c => c.LastActivityAt >= lastAt)
                 .Where(c => c.LastActivityAt > lastAt || (c.LastActivityAt == lastAt && c.Id > lastId))
                 .OrderBy(c => c.LastActivityAt).ThenBy(c => c.Id)
                 .Select(c => new { c.Id, c.LastActivityAt })
@@ -46,39 +47,40 @@ internal sealed class AbandonedCartMarker(IDbContextFactory<CommerceDbContext> f
 
             var abandoned = due.Where(c => c.IsAbandonedAt(now, delay)).ToList();
             foreach (var cart in abandoned) cart.MarkAbandoned(now, delay);
+            // Carts with no items or nobody to contact are marked checked, so no later run reads them again.
+            var unabandonable = due.Where(c => c.IsIdleButNotAbandonableAt(now, delay)).ToList();
+            foreach (var cart in unabandonable) cart.MarkAbandonmentChecked(now, delay);
             marked += await SaveAbandonedAsync(db, abandoned, cancellationToken);
+            await SaveAbandonedAsync(db, unabandonable, cancellationToken);
             if (dueIds.Count < batchSize) break;
         }
-
-        // Move the channel's watermark forward only (a slower overlapping run must not move it back).
-        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
-            await db.Channels
-                .Where(c => c.Id == channel.Id && (c.AbandonmentSweptThrough == null || c.AbandonmentSweptThrough < cutoff))
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.AbandonmentSweptThrough, cutoff), cancellationToken);
         return marked;
     }
 
     /// <summary>
+    /// Writes the sweep's verdicts (abandoned, or examined and checked) and returns how many carts became abandoned.
     /// Compare-and-swap by version, one statement per distinct version in the batch (a cart's version counts its
     /// pushes, so a batch holds few). Every change to a cart's status, activity or lines is a SaveChanges that
     /// bumps the version, so an unchanged version means the cart is still open and idle as it was read; the
     /// statement names only the primary key and the version so SQLite cannot choose an index over all open carts.
     /// The version is bumped as SaveChanges would, so a push that read the cart before this fails its own check
-    /// and retries against the abandoned cart.
+    /// and retries against the cart as written here (a push clears the check, so its activity is examined anew).
     /// </summary>
     private static async Task<int> SaveAbandonedAsync(CommerceDbContext db, List<Cart> carts, CancellationToken cancellationToken)
     {
         var marked = 0;
-        foreach (var sameVersion in carts.GroupBy(c => (c.Version, c.AbandonedAt)))
+        foreach (var sameVersion in carts.GroupBy(c => (c.Version, c.Status, c.AbandonedAt, c.AbandonmentCheckedAt)))
         {
-            var (version, abandonedAt) = sameVersion.Key;
+            var (version, status, abandonedAt, checkedAt) = sameVersion.Key;
             var ids = sameVersion.Select(c => c.Id).ToList();
-            marked += await db.Carts
+            var written = await db.Carts
                 .Where(c => ids.Contains(c.Id) && c.Version == version)
                 .ExecuteUpdateAsync(s => s
-                    .SetProperty(c => c.Status, CartStatus.Abandoned)
+                    .SetProperty(c => c.Status, status)
                     .SetProperty(c => c.AbandonedAt, abandonedAt)
+                    .SetProperty(c => c.AbandonmentCheckedAt, checkedAt)
                     .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
+            if (status == CartStatus.Abandoned) marked += written;
         }
         return marked;
     }

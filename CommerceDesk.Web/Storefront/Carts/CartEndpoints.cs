@@ -10,16 +10,16 @@ internal static class CartEndpoints
 {
     public static void MapCarts(this RouteGroupBuilder group)
     {
-        group.MapPut("/carts/{externalId}", PutAsync).DescribeUpsert<CartRequest, CartView>("PutCart", "cart");
+        group.MapPut("/carts/{externalId}", PutAsync).DescribeUpsert<CartRequest, CartView>("PutCart", "cart", hasLines: true);
         group.MapGet("/carts/{externalId}", GetAsync).DescribeGet<CartView>("GetCart", "cart");
     }
 
     private static async Task<IResult> PutAsync(
-        string channel, string externalId, HttpContext http, StorefrontWriter writer, UpsertCart upsert, CancellationToken ct)
+        string channel, string externalId, HttpContext http, StorefrontWriter writer, UpsertCart upsert, TimeProvider time, CancellationToken ct)
     {
         var (request, problem) = await JsonBody.ReadAsync<CartRequest>(http.Request, ct);
         if (request is null) return problem!;
-        var (errors, snapshot) = request.Validate(externalId);
+        var (errors, snapshot) = request.Validate(externalId, time.GetUtcNow());
         if (errors.Any) return StorefrontProblems.Validation(errors);
 
         var channelId = ApiKeyFilter.ChannelId(http);

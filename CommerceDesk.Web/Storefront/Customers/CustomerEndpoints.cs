@@ -13,11 +13,11 @@ internal static class CustomerEndpoints
     }
 
     private static async Task<IResult> PutAsync(
-        string channel, string externalId, HttpContext http, StorefrontWriter writer, UpsertCustomer upsert, CancellationToken ct)
+        string channel, string externalId, HttpContext http, StorefrontWriter writer, UpsertCustomer upsert, TimeProvider time, CancellationToken ct)
     {
         var (request, problem) = await JsonBody.ReadAsync<CustomerRequest>(http.Request, ct);
         if (request is null) return problem!;
-        var errors = request.Validate(externalId);
+        var errors = request.Validate(externalId, time.GetUtcNow());
         if (errors.Any) return StorefrontProblems.Validation(errors);
 
         var channelId = ApiKeyFilter.ChannelId(http);

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using CommerceDesk.Domain.Customers;
 using CommerceDesk.Web.Storefront.Infrastructure;
+using CommerceDesk.Web.Storefront.Validation;
 
 namespace CommerceDesk.Web.Storefront.Customers;
 
@@ -17,10 +18,11 @@ public sealed class CustomerRequest
     [Description("Guest checkouts get no account of their own. Default false.")]
     public bool? IsGuest { get; init; }
     public DateTimeOffset? RegisteredAt { get; init; }
-    [Required, Description("The storefront's time of this version; older or equal versions are acknowledged and ignored.")]
+    [Required, Description("The storefront's time of this version; older or equal versions are acknowledged and ignored. " +
+                           "At most a day ahead of the server's clock.")]
     public DateTimeOffset? UpdatedAt { get; init; }
 
-    internal FieldErrors Validate(string externalId)
+    internal FieldErrors Validate(string externalId, DateTimeOffset now)
     {
         var errors = new FieldErrors();
         CommonValidation.ExternalId(errors, "externalId", externalId, required: true);
@@ -31,7 +33,7 @@ public sealed class CustomerRequest
         CommonValidation.ExternalId(errors, "parentExternalId", ParentExternalId, required: false);
         if (ParentExternalId is not null && ParentExternalId == externalId)
             errors.Add("parentExternalId", "A customer cannot be its own parent.");
-        errors.Required("updatedAt", UpdatedAt);
+        CommonValidation.StorefrontTime(errors, "updatedAt", UpdatedAt, now);
         return errors;
     }
 

@@ -10,16 +10,16 @@ internal static class OrderEndpoints
 {
     public static void MapOrders(this RouteGroupBuilder group)
     {
-        group.MapPut("/orders/{externalId}", PutAsync).DescribeUpsert<OrderRequest, OrderView>("PutOrder", "order");
+        group.MapPut("/orders/{externalId}", PutAsync).DescribeUpsert<OrderRequest, OrderView>("PutOrder", "order", hasLines: true);
         group.MapGet("/orders/{externalId}", GetAsync).DescribeGet<OrderView>("GetOrder", "order");
     }
 
     private static async Task<IResult> PutAsync(
-        string channel, string externalId, HttpContext http, StorefrontWriter writer, UpsertOrder upsert, CancellationToken ct)
+        string channel, string externalId, HttpContext http, StorefrontWriter writer, UpsertOrder upsert, TimeProvider time, CancellationToken ct)
     {
         var (request, problem) = await JsonBody.ReadAsync<OrderRequest>(http.Request, ct);
         if (request is null) return problem!;
-        var (errors, snapshot) = request.Validate(externalId);
+        var (errors, snapshot) = request.Validate(externalId, time.GetUtcNow());
         if (snapshot is null) return StorefrontProblems.Validation(errors);
 
         var channelId = ApiKeyFilter.ChannelId(http);

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using CommerceDesk.Domain.Orders;
 using CommerceDesk.Web.Storefront.Infrastructure;
+using CommerceDesk.Web.Storefront.Validation;
 
 namespace CommerceDesk.Web.Storefront.Orders;
 
@@ -25,16 +26,18 @@ public sealed class OrderRequest
     public string? Email { get; init; }
     [Required, Description("ISO 4217 code, e.g. EUR.")]
     public string? Currency { get; init; }
-    [Required, Description("At least one line, at most 500.")]
+    [Required, Description("At least one line, at most 500, adding up to at most 900,000,000.")]
     public List<LineRequest?>? Lines { get; init; }
     [Required] public PaymentMethodRequest? PaymentMethod { get; init; }
     [Required, Description("pending, paid or failed.")]
     public PaymentStatus? PaymentStatus { get; init; }
-    [Required] public DateTimeOffset? PlacedAt { get; init; }
-    [Required, Description("The storefront's time of this version; older or equal versions are acknowledged and ignored.")]
+    [Required, Description("When the customer placed the order; at most a day ahead of the server's clock.")]
+    public DateTimeOffset? PlacedAt { get; init; }
+    [Required, Description("The storefront's time of this version; older or equal versions are acknowledged and ignored. " +
+                           "At most a day ahead of the server's clock.")]
     public DateTimeOffset? UpdatedAt { get; init; }
 
-    internal (FieldErrors Errors, OrderSnapshot? Snapshot) Validate(string externalId)
+    internal (FieldErrors Errors, OrderSnapshot? Snapshot) Validate(string externalId, DateTimeOffset now)
     {
         var errors = new FieldErrors();
         CommonValidation.ExternalId(errors, "externalId", externalId, required: true);
@@ -43,7 +46,7 @@ public sealed class OrderRequest
         CommonValidation.ExternalId(errors, "customerExternalId", CustomerExternalId, required: false);
         CommonValidation.Email(errors, "email", Email);
         CommonValidation.Currency(errors, "currency", Currency);
-        var lines = LineValidation.Validate(errors, "lines", Lines, Order.MaxLines, atLeastOne: true);
+        var lines = LineValidation.Validate(errors, "lines", Lines, Order.MaxLines, atLeastOne: true, Currency);
         if (PaymentMethod is null) errors.Add("paymentMethod", "This field is required.");
         else
         {
@@ -51,8 +54,8 @@ public sealed class OrderRequest
             errors.Required("paymentMethod.kind", PaymentMethod.Kind);
         }
         errors.Required("paymentStatus", PaymentStatus);
-        errors.Required("placedAt", PlacedAt);
-        errors.Required("updatedAt", UpdatedAt);
+        CommonValidation.StorefrontTime(errors, "placedAt", PlacedAt, now);
+        CommonValidation.StorefrontTime(errors, "updatedAt", UpdatedAt, now);
         if (errors.Any) return (errors, null);
 
         return (errors, new OrderSnapshot(
