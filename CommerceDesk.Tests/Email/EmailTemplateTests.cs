@@ -84,6 +84,17 @@ public sealed class EmailTemplateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheRawFilterCannotTurnAStorefrontValueIntoMarkup()
+    {
+        var model = new Dictionary<string, object?> { ["customer"] = new Dictionary<string, object?> { ["name"] = "<b>VIP</b>" } };
+
+        var email = await LiquidRenderer.RenderAsync(new EmailContent("Hi", "<p>{{ customer.name | raw }}</p>", "{{ customer.name | raw }}"), model);
+
+        email.HtmlBody.ShouldBe("<p>&lt;b&gt;VIP&lt;/b&gt;</p>");
+        email.TextBody.ShouldBe("<b>VIP</b>");
+    }
+
+    [Fact]
     public async Task ARunawayLoopIsReportedAsATemplateErrorInsteadOfHoldingTheWorker()
     {
         var error = await Should.ThrowAsync<InvalidTemplateException>(() => LiquidRenderer.RenderAsync(new EmailContent(

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Fluid;
+using Fluid.Values;
 
 namespace CommerceDesk.Web.Email.Templates;
 
@@ -29,12 +30,15 @@ public static partial class LiquidRenderer
 
     private static readonly FluidParser Parser = new();
 
-    private static readonly TemplateOptions Options = new()
+    private static readonly TemplateOptions Options = CreateOptions();
+
+    private static TemplateOptions CreateOptions()
     {
-        CultureInfo = CultureInfo.InvariantCulture,
-        TimeZone = TimeZoneInfo.Utc,
-        MaxSteps = MaxSteps,
-    };
+        var options = new TemplateOptions { CultureInfo = CultureInfo.InvariantCulture, TimeZone = TimeZoneInfo.Utc, MaxSteps = MaxSteps };
+        // Fluid's "raw" would let a template print a storefront value as markup; here it changes nothing, so every value stays encoded.
+        options.Filters.AddFilter("raw", static (input, _, _) => new StringValue(input.ToStringValue()));
+        return options;
+    }
 
     /// <summary>
     /// Parsed templates by source text (a Fluid template is immutable, so threads share it). A sweep renders the same
