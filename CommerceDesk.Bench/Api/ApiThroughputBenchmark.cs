@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using CommerceDesk.Bench.Dataset;
@@ -10,15 +12,20 @@ namespace CommerceDesk.Bench.Api;
 
 /// <summary>
 /// Storefront API upserts per second through the real app on loopback (8 and 32 concurrent clients, half carts
-/// half orders, each order placed from one of the carts), against the same rows written by a raw batched insert.
+/// half orders, each order placed from one of the carts), against the same rows written by a raw batched insert; then
+/// the same pushes from far more clients than the write queue holds, to show what the storefront sees under overload.
 /// </summary>
 internal sealed class ApiThroughputBenchmark(string database, int requestsPerRun)
 {
     private const string ApiKey = "dev-storefront-key";
+    // Overload: four times more clients than the small queue holds, each sending again at once after a 503.
+    private const int OverloadClients = 128;
+    private const int SmallWriteQueue = 32;
 
     public async Task RunAsync(BenchReport report)
     {
         var rows = new List<string[]>();
+        var overload = new List<string[]>();
         // New ids on every run, so a kept data set can be measured again (the raw inserts would meet earlier runs' rows).
         var run = DateTime.UtcNow.ToString("yyMMddHHmmss", CultureInfo.InvariantCulture);
         await using (var app = await AppProcess.StartAsync(database))
@@ -47,6 +54,12 @@ internal sealed class ApiThroughputBenchmark(string database, int requestsPerRun
                 rows.Add([what, requestsPerRun.ToString("N0", CultureInfo.InvariantCulture), rate.ToString("N0", CultureInfo.InvariantCulture),
                     cpuPerRequest.ToString("F2", CultureInfo.InvariantCulture), failures.ToString(CultureInfo.InvariantCulture), "–", "–", "–", "–"]);
             }
+            overload.Add((await OverloadAsync(app.Address, prefix: $"overd-{run}")).Row($"{OverloadClients}, default (1,000)"));
+        }
+        await using (var app = await AppProcess.StartAsync(database, ("Storefront__WriteQueueLimit", SmallWriteQueue.ToString(CultureInfo.InvariantCulture))))
+        {
+            await MeasureAsync(app.Address, 8, prefix: $"warmups{run}", requests: Math.Min(requestsPerRun, 400));
+            overload.Add((await OverloadAsync(app.Address, prefix: $"overs-{run}")).Row($"{OverloadClients}, {SmallWriteQueue}"));
         }
         report.Section("Storefront API throughput (target ≥ 3,000 upserts/s)",
             BenchReport.Table(["clients", "requests", "API upserts/s", "app CPU ms/upsert", "non-2xx", "raw insert records/s", "API / raw", "raw upsert statements/s", "API / statements"], rows) +
@@ -56,13 +69,78 @@ internal sealed class ApiThroughputBenchmark(string database, int requestsPerRun
             "committed in groups of 32 on one connection, no app: the ceiling of an upsert on this file. The last two rows push the 32-client rows again: " +
             "an hour newer (each cart's items and each order replaced) and then the same again (a retried webhook: acknowledged, nothing written). " +
             "The app runs as a web-only node (Jobs:RunServer=false).");
+        report.Section("Storefront API under overload",
+            BenchReport.Table(["clients, write queue limit", "accepted", "accepted upserts/s", "503 share", "accepted p50 ms", "accepted p95 ms", "503 p95 ms", "other non-2xx"], overload) +
+            $"\n{OverloadClients} clients push the same carts and orders as above (new ids); a client answered 503 sends the same request " +
+            "again at once, ignoring Retry-After (the worst case), until it is accepted. Accepted = stored records; the 503 share counts every answer. " +
+            "With the default limit every push waits its turn, so latency grows with the clients; with a small queue " +
+            "(Storefront:WriteQueueLimit) the excess is refused at once (503 p95) without touching the database, accepted writes wait for at " +
+            "most the queue ahead of them, and nothing refused is stored.");
+    }
+
+    private sealed record OverloadResult(int Accepted, double Rate, int Refused, double AcceptedP50, double AcceptedP95, double RefusedP95, int Failures)
+    {
+        public string[] Row(string what) =>
+        [
+            what, Accepted.ToString("N0", CultureInfo.InvariantCulture), Rate.ToString("N0", CultureInfo.InvariantCulture),
+            ((double)Refused / (Accepted + Refused + Failures)).ToString("P1", CultureInfo.InvariantCulture),
+            BenchReport.Ms(AcceptedP50), BenchReport.Ms(AcceptedP95), Refused == 0 ? "–" : BenchReport.Ms(RefusedP95),
+            Failures.ToString(CultureInfo.InvariantCulture),
+        ];
+    }
+
+    private async Task<OverloadResult> OverloadAsync(Uri address, string prefix)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = OverloadClients })
+        {
+            BaseAddress = address,
+            Timeout = TimeSpan.FromMinutes(5),
+        };
+        http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        var next = -1;
+        var failures = 0;
+        var accepted = new ConcurrentQueue<double>();
+        var refused = new ConcurrentQueue<double>();
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, OverloadClients).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < requestsPerRun)
+            {
+                var n = i / 2;
+                while (true)
+                {
+                    using var request = i % 2 == 0
+                        ? Put($"/api/v1/channels/web/carts/{prefix}-C{n}", CartJson(n, First))
+                        : Put($"/api/v1/channels/web/orders/{prefix}-O{n}", OrderJson(prefix, n, First));
+                    var sent = Stopwatch.GetTimestamp();
+                    using var response = await http.SendAsync(request);
+                    var ms = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
+                    if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+                    {
+                        refused.Enqueue(ms);
+                        continue;
+                    }
+                    if (response.IsSuccessStatusCode) accepted.Enqueue(ms);
+                    else Interlocked.Increment(ref failures);
+                    break;
+                }
+            }
+        }));
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var acceptedMs = accepted.Order().ToArray();
+        var refusedMs = refused.Order().ToArray();
+        return new OverloadResult(acceptedMs.Length, acceptedMs.Length / elapsed, refusedMs.Length,
+            acceptedMs.Length == 0 ? 0 : Latency.Percentile(acceptedMs, 0.50), acceptedMs.Length == 0 ? 0 : Latency.Percentile(acceptedMs, 0.95),
+            refusedMs.Length == 0 ? 0 : Latency.Percentile(refusedMs, 0.95), failures);
     }
 
     private const string First = "2026-11-01T10:00:00Z";
     private const string Later = "2026-11-01T11:00:00Z";
 
-    private async Task<(double Rate, int Failures)> MeasureAsync(Uri address, int clients, string prefix, string updatedAt = First)
+    private async Task<(double Rate, int Failures)> MeasureAsync(Uri address, int clients, string prefix, string updatedAt = First, int? requests = null)
     {
+        var count = requests ?? requestsPerRun;
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients }) { BaseAddress = address };
         http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         var next = -1;
@@ -71,7 +149,7 @@ internal sealed class ApiThroughputBenchmark(string database, int requestsPerRun
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
         {
             int i;
-            while ((i = Interlocked.Increment(ref next)) < requestsPerRun)
+            while ((i = Interlocked.Increment(ref next)) < count)
             {
                 // Even requests create cart n, odd ones the order placed from cart n.
                 var n = i / 2;
@@ -82,7 +160,7 @@ internal sealed class ApiThroughputBenchmark(string database, int requestsPerRun
                 if (!response.IsSuccessStatusCode) Interlocked.Increment(ref failures);
             }
         }));
-        return (requestsPerRun / clock.Elapsed.TotalSeconds, failures);
+        return (count / clock.Elapsed.TotalSeconds, failures);
     }
 
     private async Task<double> RawInsertRateAsync(string prefix)

@@ -27,7 +27,8 @@ internal sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<AppProcess> StartAsync(string database)
+    /// <summary>Starts the app on <paramref name="database"/>; <paramref name="settings"/> are extra environment settings (<c>Section__Key</c>).</summary>
+    public static async Task<AppProcess> StartAsync(string database, params (string Name, string Value)[] settings)
     {
         var port = FreePort();
         var webDll = Path.Combine(AppContext.BaseDirectory, "CommerceDesk.Web.dll");
@@ -45,6 +46,7 @@ internal sealed class AppProcess : IAsyncDisposable
         // A web node: the sweep's own cost is measured on its own, not mixed into request throughput.
         start.Environment["Jobs__RunServer"] = "false";
         start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
+        foreach (var (name, value) in settings) start.Environment[name] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("  app: " + e.Data); };

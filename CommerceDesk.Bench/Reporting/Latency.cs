@@ -20,6 +20,6 @@ public sealed record Latency(string Name, double P50, double P95, double Max, in
         return new Latency(name, Percentile(samples, 0.50), Percentile(samples, 0.95), samples[^1], runs, detail);
     }
 
-    private static double Percentile(double[] sorted, double p) =>
+    public static double Percentile(double[] sorted, double p) =>
         sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 }

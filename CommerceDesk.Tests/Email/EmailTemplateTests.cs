@@ -46,9 +46,71 @@ public sealed class EmailTemplateTests : IAsyncLifetime
             "<p>{{ customer.name }}</p>{% for l in lines %}<i>{{ l.name }}</i>{% endfor %}",
             "{{ customer.name }}"), model);
 
-        email.HtmlBody.ShouldBe("<p>O&#39;Brien &lt;script&gt;</p><i>Cup &amp; &quot;saucer&quot;</i>");
+        email.HtmlBody.ShouldBe("<p>O&#x27;Brien &lt;script&gt;</p><i>Cup &amp; &quot;saucer&quot;</i>");
         email.TextBody.ShouldBe("O'Brien <script>");
         email.Subject.ShouldBe("Hi O'Brien <script>");
+    }
+
+    [Fact]
+    public async Task TheDefaultTemplatesFillInEverySnakeCaseVariableOfTheModel()
+    {
+        var sample = EmailModel.Sample();
+        var rendered = new Dictionary<string, RenderedEmail>();
+        foreach (var template in DefaultEmailTemplates.All)
+            rendered[template.Key] = await LiquidRenderer.RenderAsync(new EmailContent(template.Subject, template.HtmlBody, template.TextBody), sample);
+
+        var reminder = rendered[EmailTemplateKeys.CartReminder];
+        reminder.Subject.ShouldBe("You left something in your cart at Web shop");
+        reminder.HtmlBody.ShouldContain("2 × Espresso cup &amp; saucer");
+        reminder.HtmlBody.ShouldContain("25.00 EUR");
+        reminder.HtmlBody.ShouldContain("href=\"https://shop.example.com/cart/resume?cart=sample&amp;token=sample-token\"");
+        reminder.TextBody.ShouldContain("- 1 x Coffee beans 1 kg: 24.90 EUR");
+        reminder.TextBody.ShouldContain("Resume your order: https://shop.example.com/cart/resume?cart=sample&token=sample-token");
+        rendered[EmailTemplateKeys.OrderStatusChanged].TextBody.ShouldContain("is now Completed - Delivered.");
+        rendered[EmailTemplateKeys.DeliveryDone].TextBody.ShouldContain("Tracking number: JD014600003828");
+        rendered[EmailTemplateKeys.StaffNewOrder].Subject.ShouldBe("New order WEB-100042 (49.90 EUR)");
+    }
+
+    [Fact]
+    public async Task AnEmptyConditionIsFalseAndTheRestOfTheSentenceStays()
+    {
+        var order = new Dictionary<string, object?> { ["number"] = "WEB-1", ["status"] = "Incoming", ["sub_status"] = null };
+        var template = DefaultEmailTemplates.All.Single(t => t.Key == EmailTemplateKeys.OrderStatusChanged);
+
+        var email = await LiquidRenderer.RenderAsync(new EmailContent(template.Subject, template.HtmlBody, template.TextBody),
+            new Dictionary<string, object?> { ["order"] = order, ["customer"] = EmailModel.Customer("Ann", "ann@example.com") });
+
+        email.TextBody.ShouldContain("Your order WEB-1 is now Incoming.");
+    }
+
+    [Fact]
+    public async Task TheRawFilterCannotTurnAStorefrontValueIntoMarkup()
+    {
+        var model = new Dictionary<string, object?> { ["customer"] = new Dictionary<string, object?> { ["name"] = "<b>VIP</b>" } };
+
+        var email = await LiquidRenderer.RenderAsync(new EmailContent("Hi", "<p>{{ customer.name | raw }}</p>", "{{ customer.name | raw }}"), model);
+
+        email.HtmlBody.ShouldBe("<p>&lt;b&gt;VIP&lt;/b&gt;</p>");
+        email.TextBody.ShouldBe("<b>VIP</b>");
+    }
+
+    [Fact]
+    public async Task ARunawayLoopIsReportedAsATemplateErrorInsteadOfHoldingTheWorker()
+    {
+        var error = await Should.ThrowAsync<InvalidTemplateException>(() => LiquidRenderer.RenderAsync(new EmailContent(
+            "Hi", "{% for i in (1..1000) %}{% for j in (1..1000) %}x{% endfor %}{% endfor %}", "ok"), EmailModel.Sample()));
+
+        error.Errors.ShouldHaveSingleItem().Part.ShouldBe("HTML body");
+    }
+
+    [Fact]
+    public void AnUnclosedTagIsReportedWithItsPartAndAReadableReason()
+    {
+        var errors = LiquidRenderer.Validate(new EmailContent("Hi {{ customer.name", "<p>ok</p>", "{% if cart.items %}no end"));
+
+        errors.Select(e => e.Part).ShouldBe(["Subject", "Text body"]);
+        errors.Select(e => e.Message).ShouldBe(
+            ["End of tag '}}' was expected at line 1, column 20.", "'{% endif %}' was expected at line 1, column 26."]);
     }
 
     [Fact]
@@ -122,7 +184,7 @@ public sealed class TemplatedEmailQueueTests : IAsyncLifetime
         second.ShouldBeFalse();
         var message = await db.Set<OutboxMessage>().SingleAsync();
         message.Subject.ShouldBe("Order WEB-100042 confirmed");
-        message.HtmlBody.ShouldContain("Siobhan O&#39;Brien &lt;b&gt;VIP&lt;/b&gt;");
+        message.HtmlBody.ShouldContain("Siobhan O&#x27;Brien &lt;b&gt;VIP&lt;/b&gt;");
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed class OutboxSmtpTests : IAsyncLifetime
         message.To.Mailboxes.Single().Address.ShouldBe("obrien@example.com");
         message.From.Mailboxes.Single().Address.ShouldBe("shop@commercedesk.test");
         message.Subject.ShouldBe("You left something in your cart at Web shop");
-        message.HtmlBody!.ShouldContain("Hello O&#39;Brien &lt;script&gt;,");
+        message.HtmlBody!.ShouldContain("Hello O&#x27;Brien &lt;script&gt;,");
         message.HtmlBody!.ShouldNotContain("<script>");
         var link = $"https://shop.example.com/cart/resume?cart={cart.ExternalId}&amp;token={_kit.Links.TokenFor("web", cart.ExternalId)}";
         message.HtmlBody!.ShouldContain($"<a href=\"{link}\"");

@@ -1,12 +1,16 @@
 using CommerceDesk.Data;
 using CommerceDesk.Domain.Carts;
+using CommerceDesk.Web.Email.Reminders;
 using CommerceDesk.Web.Orders;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceDesk.Web.Carts;
 
-/// <summary>What the cart page shows: the cart with its items, its customer and account, and the order placed from it.</summary>
-public sealed record CartDetails(Cart Cart, string ChannelName, RelatedCustomer? Customer, RelatedOrder? Order)
+/// <summary>
+/// What the cart page shows: the cart with its items, its customer and account, the order placed from it, and whether a
+/// manager may send the reminder by hand (the rule the carts grid's mass action applies too).
+/// </summary>
+public sealed record CartDetails(Cart Cart, string ChannelName, RelatedCustomer? Customer, RelatedOrder? Order, ReminderDecision Reminder)
 {
     public static async Task<CartDetails?> LoadAsync(CommerceDbContext db, long id, CancellationToken cancellationToken = default)
     {
@@ -17,7 +21,8 @@ public sealed record CartDetails(Cart Cart, string ChannelName, RelatedCustomer?
         var order = cart.OrderId is { } orderId
             ? await db.Orders.Where(o => o.Id == orderId).Select(o => new RelatedOrder(o.Id, o.Number)).SingleOrDefaultAsync(cancellationToken)
             : null;
-        return new CartDetails(cart, channel, customer, order);
+        var facts = (await ReminderFactsQuery.LoadAsync(db, [cart], cancellationToken))[cart.Id].Facts;
+        return new CartDetails(cart, channel, customer, order, ReminderEligibility.EvaluateManual(cart, facts));
     }
 }
 

@@ -30,6 +30,10 @@ public static class StorefrontApiSetup
         });
         services.ConfigureHttpJsonOptions(options => StorefrontJson.Configure(options.SerializerOptions));
         services.AddSingleton<ChannelKeyResolver>();
+        services.AddOptions<StorefrontOptions>()
+            .BindConfiguration(StorefrontOptions.Section)
+            .Validate(o => o.WriteQueueLimit >= 1, "Storefront:WriteQueueLimit must be at least 1.")
+            .ValidateOnStart();
         services.AddSingleton<StorefrontWriter>();
         services.AddSingleton<GroupCommitQueue>();
         services.AddHostedService(provider => provider.GetRequiredService<GroupCommitQueue>());

@@ -1,8 +1,6 @@
 using CommerceDesk.Data;
 using CommerceDesk.Domain.Common;
 using CommerceDesk.Domain.Workflows;
-using Microsoft.Data.SqlClient;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceDesk.Web.Workflows;
@@ -39,7 +37,7 @@ public sealed class FireTransition(
                 return await ApplyAsync(db, loaded, transition, form, actor, now, ct);
             });
         }
-        catch (DbUpdateException e) when (IsRace(e))
+        catch (DbUpdateException e) when (DbErrors.IsRace(e))
         {
             logger.LogInformation("Workflow transition {Transition} on {Target} lost a race", transition, target);
             return TransitionOutcome.Conflict(target, await WhoChangedAsync(target, versionRead, ct));
@@ -101,10 +99,4 @@ public sealed class FireTransition(
         // The item did not move: the cart or order itself was changed, by a storefront push.
         return now is not null && now.Version != versionRead ? now.LastTransitionBy : "the storefront";
     }
-
-    /// <summary>Someone saved first: a stale version, or the same record's first item inserted twice.</summary>
-    private static bool IsRace(DbUpdateException e) =>
-        e is DbUpdateConcurrencyException
-        || e.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 }
-        || e.InnerException is SqlException { Number: 2601 or 2627 };
 }

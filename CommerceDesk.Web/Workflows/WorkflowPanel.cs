@@ -12,7 +12,6 @@ public sealed class WorkflowPanel(WorkflowTarget target, WorkflowDefinition defi
     /// <summary>Sent back with a transition: if the record moved on meanwhile, the transition is refused as a conflict.</summary>
     public int Version { get; } = item.Version;
 
-    public string? LastTransitionBy { get; } = item.LastTransitionBy;
     public IReadOnlyList<AvailableTransition> Transitions { get; } = new WorkflowMachine(definition, item, subject).AvailableTransitions();
 
     /// <summary>The form values a transition's dialog opens with (cart e-mail, customer phone, now, …).</summary>

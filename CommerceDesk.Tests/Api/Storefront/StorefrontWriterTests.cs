@@ -21,7 +21,7 @@ public sealed class StorefrontWriterTests(CommerceDeskFactory factory) : IClassF
             channelId = (await db.Channels.SingleAsync(c => c.Code == "web")).Id;
         var attempts = 0;
 
-        var found = await writer.WriteAsync(async (db, ct) =>
+        var found = await writer.WriteAsync(new StorefrontRecordKey("web", "customer", "raced"), async (db, ct) =>
         {
             attempts++;
             var existing = await db.Customers.AnyAsync(c => c.ChannelId == channelId && c.ExternalId == "raced", ct);
@@ -95,14 +95,14 @@ public sealed class StorefrontWriterTests(CommerceDeskFactory factory) : IClassF
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var busy = writer.WriteAsync(async (_, _) =>
+        var busy = writer.WriteAsync(new StorefrontRecordKey("web", "customer", "busy"), async (_, _) =>
         {
             started.SetResult();
             await release.Task;
             return 0;
         }, CancellationToken.None);
         await started.Task;
-        var queued = writes.Select(work => writer.WriteAsync(work, CancellationToken.None)).ToList();
+        var queued = writes.Select((work, i) => writer.WriteAsync(new StorefrontRecordKey("web", "customer", $"queued-{i}"), work, CancellationToken.None)).ToList();
         release.SetResult();
         await busy;
         return queued;

@@ -1,7 +1,5 @@
-using System.Data.Common;
 using CommerceDesk.Data;
 using CommerceDesk.Domain.Email;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceDesk.Web.Email.Outbox;
@@ -20,7 +18,7 @@ public static class OutboxWriter
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex.InnerException))
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             // Another writer queued the same key between our check and our insert: theirs stands.
             db.Entry(message).State = EntityState.Detached;
@@ -39,15 +37,6 @@ public static class OutboxWriter
         var existing = (await db.Set<OutboxMessage>().Where(m => keys.Contains(m.DedupeKey)).Select(m => m.DedupeKey)
             .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var fresh = messages.Where(m => existing.Add(m.DedupeKey)).ToList();
-        return await OutboxBulkInsert.InsertAsync(db, fresh, IsUniqueViolation, cancellationToken);
+        return await OutboxBulkInsert.InsertAsync(db, fresh, DbErrors.IsUniqueViolation, cancellationToken);
     }
-
-    private static bool IsUniqueViolation(Exception? ex) => ex switch
-    {
-        // SQLITE_CONSTRAINT_UNIQUE
-        SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 2067,
-        // SQL Server: 2601 duplicate key in unique index, 2627 unique constraint.
-        Microsoft.Data.SqlClient.SqlException sql => sql.Number is 2601 or 2627,
-        _ => false,
-    };
 }

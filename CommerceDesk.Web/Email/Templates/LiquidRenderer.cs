@@ -1,8 +1,9 @@
-using System.Collections;
+using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
-using DotLiquid;
-using DotLiquid.Exceptions;
+using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
+using Fluid;
+using Fluid.Values;
 
 namespace CommerceDesk.Web.Email.Templates;
 
@@ -16,15 +17,35 @@ public sealed record EmailContent(string Subject, string HtmlBody, string TextBo
 public sealed record LiquidError(string Part, string Message);
 
 /// <summary>
-/// Renders Liquid templates. Every value written into an HTML body is HTML-encoded before rendering (customer
-/// names and cart lines come from storefronts and must never become markup); subjects and text bodies are
-/// plain text. DotLiquid does the rendering: the pinned Fluid.Core needs a Parlot version the package
-/// registry does not hold, and with the one it holds Fluid cannot even build its parser.
+/// Renders Liquid templates with Fluid. Every value written into an HTML body goes through
+/// <see cref="HtmlEncoder.Default"/> (customer names and cart lines come from storefronts and must never become
+/// markup); subjects and text bodies are plain text. The model is plain dictionaries and lists with snake_case keys
+/// (<see cref="EmailModel"/>), which Fluid reads without registering any type, so templates reach no .NET member.
 /// </summary>
-public static class LiquidRenderer
+public static partial class LiquidRenderer
 {
-    /// <summary>A runaway loop in an admin's template stops here instead of holding a worker.</summary>
-    private const int RenderTimeoutMilliseconds = 2_000;
+    // A runaway loop in an admin's template stops after this many statements instead of holding a worker;
+    // an order of 500 lines renders in a few thousand.
+    private const int MaxSteps = 200_000;
+
+    private static readonly FluidParser Parser = new();
+
+    private static readonly TemplateOptions Options = CreateOptions();
+
+    private static TemplateOptions CreateOptions()
+    {
+        var options = new TemplateOptions { CultureInfo = CultureInfo.InvariantCulture, TimeZone = TimeZoneInfo.Utc, MaxSteps = MaxSteps };
+        // Fluid's "raw" would let a template print a storefront value as markup; here it changes nothing, so every value stays encoded.
+        options.Filters.AddFilter("raw", static (input, _, _) => new StringValue(input.ToStringValue()));
+        return options;
+    }
+
+    /// <summary>
+    /// Parsed templates by source text (a Fluid template is immutable, so threads share it). A sweep renders the same
+    /// three sources thousands of times; an admin's edit is a new source and so a new entry.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, IFluidTemplate> Parsed = new(StringComparer.Ordinal);
+    private const int MaxParsedTemplates = 64;
 
     public static IReadOnlyList<LiquidError> Validate(EmailContent content)
     {
@@ -36,71 +57,56 @@ public static class LiquidRenderer
     }
 
     /// <summary>Renders the content against <paramref name="model"/>; throws <see cref="InvalidTemplateException"/> on an error.</summary>
-    public static Task<RenderedEmail> RenderAsync(EmailContent content, IReadOnlyDictionary<string, object?> model)
+    public static async Task<RenderedEmail> RenderAsync(EmailContent content, IReadOnlyDictionary<string, object?> model)
     {
-        var subject = RenderPart("Subject", content.Subject, model, htmlEncode: false);
-        var html = RenderPart("HTML body", content.HtmlBody, model, htmlEncode: true);
-        var text = RenderPart("Text body", content.TextBody, model, htmlEncode: false);
+        var context = new TemplateContext(Options);
+        foreach (var (name, value) in model) context.SetValue(name, value);
+        var subject = await RenderPartAsync("Subject", content.Subject, context, NullEncoder.Default);
+        var html = await RenderPartAsync("HTML body", content.HtmlBody, context, HtmlEncoder.Default);
+        var text = await RenderPartAsync("Text body", content.TextBody, context, NullEncoder.Default);
         // A subject is one header line.
-        return Task.FromResult(new RenderedEmail(subject.ReplaceLineEndings(" ").Trim(), html, text));
+        return new RenderedEmail(subject.ReplaceLineEndings(" ").Trim(), html, text);
     }
 
-    private static string RenderPart(string part, string source, IReadOnlyDictionary<string, object?> model, bool htmlEncode)
+    private static async Task<string> RenderPartAsync(string part, string source, TemplateContext context, TextEncoder encoder)
     {
         if (TryParse(source, out var template) is { } error)
             throw new InvalidTemplateException([new LiquidError(part, error)]);
-        var variables = Hash.FromDictionary(model.ToDictionary(p => p.Key, p => htmlEncode ? Encode(p.Value) : p.Value));
         try
         {
-            return template!.Render(new RenderParameters(CultureInfo.InvariantCulture)
-            {
-                LocalVariables = variables,
-                ErrorsOutputMode = ErrorsOutputMode.Rethrow,
-                Timeout = RenderTimeoutMilliseconds,
-            });
+            // Each part starts from the model alone: an {% assign %} in the subject does not leak into the bodies.
+            context.EnterChildScope();
+            return await template!.RenderAsync(context, encoder);
         }
-        catch (Exception ex) when (ex is LiquidException or TimeoutException or System.ArgumentException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is ParseException or InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
             throw new InvalidTemplateException([new LiquidError(part, ex.Message)]);
         }
+        finally
+        {
+            context.ReleaseScope();
+        }
     }
 
-    /// <summary>
-    /// Parsed templates by source text, per thread (a DotLiquid template keeps state while it renders, so it is
-    /// not shared across threads). A sweep renders the same three sources thousands of times; an admin's edit
-    /// is a new source and so a new entry.
-    /// </summary>
-    [ThreadStatic] private static Dictionary<string, Template>? _parsed;
-    private const int MaxParsedTemplates = 64;
-
-    private static string? TryParse(string source, out Template? template)
+    private static string? TryParse(string? source, out IFluidTemplate? template)
     {
         source ??= "";
-        var parsed = _parsed ??= new Dictionary<string, Template>(StringComparer.Ordinal);
-        if (parsed.TryGetValue(source, out template)) return null;
-        try
-        {
-            template = Template.Parse(source);
-            if (parsed.Count >= MaxParsedTemplates) parsed.Clear();
-            parsed[source] = template;
-            return null;
-        }
-        catch (Exception ex) when (ex is LiquidException or System.ArgumentException or InvalidOperationException)
-        {
-            template = null;
-            return ex.Message;
-        }
+        if (Parsed.TryGetValue(source, out template)) return null;
+        if (!Parser.TryParse(source, out template, out var error)) return Readable(error);
+        if (Parsed.Count >= MaxParsedTemplates) Parsed.Clear();
+        Parsed[source] = template;
+        return null;
     }
 
-    /// <summary>A copy of the model with every string HTML-encoded, at any depth.</summary>
-    private static object? Encode(object? value) => value switch
+    /// <summary>Fluid's "… at (3:14)" followed by a copy of the source, as the admin reads it: "… at line 3, column 14."</summary>
+    private static string Readable(string error)
     {
-        null => null,
-        string s => WebUtility.HtmlEncode(s),
-        IDictionary<string, object?> map => map.ToDictionary(p => p.Key, p => Encode(p.Value)),
-        IEnumerable list => list.Cast<object?>().Select(Encode).ToList(),
-        _ => value,
-    };
+        var reason = error.Split('\n', 2)[0].Trim();
+        return Position().Replace(reason, "at line $1, column $2").TrimEnd('.') + ".";
+    }
+
+    [GeneratedRegex(@"at \((\d+):(\d+)\)")]
+    private static partial Regex Position();
 
     private static IEnumerable<(string Part, string Source)> Parts(EmailContent content) =>
         [("Subject", content.Subject), ("HTML body", content.HtmlBody), ("Text body", content.TextBody)];

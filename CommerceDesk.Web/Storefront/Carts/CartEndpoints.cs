@@ -23,7 +23,7 @@ internal static class CartEndpoints
         if (errors.Any) return StorefrontProblems.Validation(errors);
 
         var channelId = ApiKeyFilter.ChannelId(http);
-        var (view, created) = await writer.WriteAsync(
+        var (view, created) = await writer.WriteAsync(new StorefrontRecordKey(channel, "cart", externalId),
             (db, token) => upsert.RunAsync(db, channelId, externalId, snapshot, request.UpdatedAt!.Value.UtcDateTime, token), ct);
         return StorefrontResults.Upserted(http, view, created);
     }

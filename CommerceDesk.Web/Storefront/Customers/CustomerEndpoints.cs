@@ -21,7 +21,7 @@ internal static class CustomerEndpoints
         if (errors.Any) return StorefrontProblems.Validation(errors);
 
         var channelId = ApiKeyFilter.ChannelId(http);
-        var (view, created) = await writer.WriteAsync(
+        var (view, created) = await writer.WriteAsync(new StorefrontRecordKey(channel, "customer", externalId),
             (db, token) => upsert.RunAsync(db, channelId, externalId, request.ToDetails(), request.UpdatedAt!.Value.UtcDateTime, token), ct);
         return StorefrontResults.Upserted(http, view, created);
     }

@@ -13,8 +13,10 @@ internal sealed class ApiKeySecuritySchemeTransformer : IOpenApiDocumentTransfor
         document.Info.Title = "CommerceDesk Storefront API";
         document.Info.Description =
             "Storefronts push customers, carts and orders by their own external ids. Every call needs the channel's API key " +
-            "in the X-Api-Key header. Errors are RFC 7807 problem details with field errors. In this version the back-office " +
-            "view's workflow and opportunityId are always null; workflows and CRM opportunities arrive in later versions.";
+            "in the X-Api-Key header. Errors are RFC 7807 problem details with field errors. A GET returns the record's back-office " +
+            "view: its workflow (name, current step, the transitions a manager can fire now) and the id of the CRM opportunity made " +
+            "from it (null until a manager makes one). When more writes wait than the database can take, an upsert answers 503 " +
+            "with Retry-After and stores nothing: send it again after that many seconds.";
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[SchemeName] = new OpenApiSecurityScheme

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using CommerceDesk.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CommerceDesk.Web.Storefront.Infrastructure;
 
@@ -11,19 +12,35 @@ namespace CommerceDesk.Web.Storefront.Infrastructure;
 /// reads and saves on its own (later ones see earlier ones' rows). If any of them throws, the whole transaction rolls
 /// back (with its domain events) and each upsert of that group runs again in its own transaction, so only the
 /// faulty one reports its error.
+/// The queue is bounded (<see cref="StorefrontOptions.WriteQueueLimit"/>): when more upserts arrive than the file can
+/// take, the excess is refused at once (503 with Retry-After) rather than waiting until the storefront times out.
 /// </summary>
-internal sealed class GroupCommitQueue(IDbContextFactory<CommerceDbContext> factory, ILogger<GroupCommitQueue> logger) : BackgroundService
+internal sealed class GroupCommitQueue : BackgroundService
 {
     // Bounds the work a failure repeats and the time the first caller of a group waits for the last.
     private const int MaxGroupSize = 200;
 
-    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IDbContextFactory<CommerceDbContext> _factory;
+    private readonly ILogger<GroupCommitQueue> _logger;
+    private readonly int _limit;
+    private readonly Channel<PendingWrite> _queue;
+    private volatile bool _stopped;
 
-    public Task<T> EnqueueAsync<T>(Func<CommerceDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    public GroupCommitQueue(IDbContextFactory<CommerceDbContext> factory, IOptions<StorefrontOptions> options, ILogger<GroupCommitQueue> logger)
     {
-        var write = new PendingWrite<T>(work, cancellationToken);
-        if (!_queue.Writer.TryWrite(write)) throw new OperationCanceledException("The application is shutting down.");
-        return write.Result;
+        _factory = factory;
+        _logger = logger;
+        _limit = options.Value.WriteQueueLimit;
+        _queue = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(_limit) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    }
+
+    /// <summary>Queues the upsert of <paramref name="record"/>; throws <see cref="WriteQueueFullException"/> when the queue is full.</summary>
+    public Task<T> EnqueueAsync<T>(StorefrontRecordKey record, Func<CommerceDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var write = new PendingWrite<T>(record, work, cancellationToken);
+        if (_queue.Writer.TryWrite(write)) return write.Result;
+        if (_stopped) throw new OperationCanceledException("The application is shutting down.");
+        throw new WriteQueueFullException(_limit);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -44,6 +61,7 @@ internal sealed class GroupCommitQueue(IDbContextFactory<CommerceDbContext> fact
         }
         finally
         {
+            _stopped = true;
             _queue.Writer.TryComplete();
             foreach (var write in group) write.Cancel();
             while (_queue.Reader.TryRead(out var write)) write.Cancel();
@@ -59,33 +77,42 @@ internal sealed class GroupCommitQueue(IDbContextFactory<CommerceDbContext> fact
             return;
         }
         foreach (var write in group)
-            await write.RunAloneAsync(factory, stoppingToken);
+            await write.RunAloneAsync(_factory, stoppingToken);
     }
 
     private async Task<bool> TryTogetherAsync(List<PendingWrite> group, CancellationToken stoppingToken)
     {
+        PendingWrite? running = null;
         try
         {
-            await using var db = await factory.CreateDbContextAsync(stoppingToken);
+            await using var db = await _factory.CreateDbContextAsync(stoppingToken);
             db.Database.AutoSavepointsEnabled = false; // a failure rolls the whole group back anyway
             await using var transaction = await db.Database.BeginTransactionAsync(stoppingToken);
             foreach (var write in group)
             {
+                running = write;
                 db.ChangeTracker.Clear();
                 await write.RunInGroupAsync(db, stoppingToken);
             }
+            running = null;
             await transaction.CommitAsync(stoppingToken);
             return true;
         }
         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
         {
-            logger.LogDebug(ex, "A group of {Count} upserts rolled back; running them one by one.", group.Count);
+            // Every upsert of the group is written again one by one: worth a line naming the one that cost that.
+            if (running is null)
+                _logger.LogWarning(ex, "A group of {Count} storefront upserts failed to commit and rolled back; running them one by one.", group.Count);
+            else
+                _logger.LogWarning(ex, "A group of {Count} storefront upserts rolled back at the {Kind} '{ExternalId}' of channel '{Channel}'; running them one by one.",
+                    group.Count, running.Record.Kind, running.Record.ExternalId, running.Record.Channel);
             return false;
         }
     }
 
-    private abstract class PendingWrite
+    private abstract class PendingWrite(StorefrontRecordKey record)
     {
+        public StorefrontRecordKey Record { get; } = record;
         public abstract bool CancelIfAbandoned();
         public abstract Task RunInGroupAsync(CommerceDbContext db, CancellationToken cancellationToken);
         public abstract void Complete();
@@ -93,7 +120,8 @@ internal sealed class GroupCommitQueue(IDbContextFactory<CommerceDbContext> fact
         public abstract void Cancel();
     }
 
-    private sealed class PendingWrite<T>(Func<CommerceDbContext, CancellationToken, Task<T>> work, CancellationToken requestAborted) : PendingWrite
+    private sealed class PendingWrite<T>(StorefrontRecordKey record, Func<CommerceDbContext, CancellationToken, Task<T>> work, CancellationToken requestAborted)
+        : PendingWrite(record)
     {
         private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? _result;

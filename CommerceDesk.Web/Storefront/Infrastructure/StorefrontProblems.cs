@@ -36,6 +36,17 @@ internal static class StorefrontProblems
         Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type.",
             detail: "Send the body as application/json.");
 
+    /// <summary>A write refused for now: 503 with a Retry-After the storefront's webhook queue can honour.</summary>
+    public static IResult Busy(HttpContext http, string reason)
+    {
+        http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "CommerceDesk is busy; nothing was stored.",
+            detail: $"{reason} Send the same request again after {RetryAfterSeconds} seconds (Retry-After).");
+    }
+
+    // A full queue drains in about two seconds (see StorefrontOptions.WriteQueueLimit).
+    private const int RetryAfterSeconds = 2;
+
     public static IResult TooLarge(int maxBytes) =>
         Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The body is too large.",
             detail: $"A request body may be at most {maxBytes / 1024} KB.");

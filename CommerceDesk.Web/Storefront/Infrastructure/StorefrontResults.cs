@@ -27,20 +27,22 @@ internal static class StorefrontResults
                 $"{what}; a push whose updatedAt is not newer than the stored one is acknowledged with 200 and \"applied\": false " +
                 "and changes nothing, so retries and reordered webhooks are harmless. Records named by id that have not arrived " +
                 "yet are linked when they do. External ids may hold any text except control characters (line feed, tab, NUL …); " +
-                "updatedAt (and an order's placedAt) may be at most a day ahead of the server's clock." + (hasLines ? AmountLimitsText : ""))
+                "updatedAt (and an order's placedAt) may be at most a day ahead of the server's clock. 503 with Retry-After: too many writes are waiting, nothing was stored; send it again later." + (hasLines ? AmountLimitsText : ""))
             .Accepts<TRequest>("application/json")
             .Produces<TView>(StatusCodes.Status200OK)
             .Produces<TView>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     public static RouteHandlerBuilder DescribeGet<TView>(this RouteHandlerBuilder builder, string name, string what) =>
         builder.WithName(name)
             .WithSummary($"Get a {what} with its back-office view")
             .WithDescription(
                 $"The stored {what} as CommerceDesk sees it: status, CRM sync state and links. " +
-                "workflow and opportunityId are always null in this version (workflows and opportunities come later).")
+                "workflow is where the managers' workflow stands (its name, current step and the transitions a manager can fire now; " +
+                "null for a record without one); opportunityId is the CRM opportunity a manager made from it, or null.")
             .Produces<TView>(StatusCodes.Status200OK);
 }

@@ -10,8 +10,10 @@ namespace CommerceDesk.Web.Storefront.Infrastructure;
 /// </summary>
 internal sealed class StorefrontWriter(IDbContextFactory<CommerceDbContext> factory, DatabaseOptions database, GroupCommitQueue queue)
 {
-    public Task<T> WriteAsync<T>(Func<CommerceDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+    /// <summary>Runs <paramref name="work"/>, the upsert of <paramref name="record"/>; on SQLite a full queue refuses it (<see cref="WriteQueueFullException"/>).</summary>
+    public Task<T> WriteAsync<T>(
+        StorefrontRecordKey record, Func<CommerceDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
         database.Provider == DatabaseProvider.Sqlite
-            ? queue.EnqueueAsync(work, cancellationToken)
+            ? queue.EnqueueAsync(record, work, cancellationToken)
             : WriteTransaction.RunAsync(factory, work, cancellationToken);
 }

@@ -1,6 +1,4 @@
 using CommerceDesk.Data;
-using Microsoft.Data.SqlClient;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceDesk.Web.Storefront.Infrastructure;
@@ -33,15 +31,10 @@ internal static class WriteTransaction
                     return result;
                 });
             }
-            catch (DbUpdateException ex) when (attempt < MaxAttempts && IsRace(ex))
+            catch (DbUpdateException ex) when (attempt < MaxAttempts && DbErrors.IsRace(ex))
             {
                 // Someone else created or changed the row first: read again.
             }
         }
     }
-
-    private static bool IsRace(DbUpdateException ex) =>
-        ex is DbUpdateConcurrencyException
-        || ex.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 } // UNIQUE / PRIMARY KEY
-        || ex.InnerException is SqlException { Number: 2601 or 2627 };
 }

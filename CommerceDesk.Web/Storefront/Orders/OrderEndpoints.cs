@@ -23,7 +23,7 @@ internal static class OrderEndpoints
         if (snapshot is null) return StorefrontProblems.Validation(errors);
 
         var channelId = ApiKeyFilter.ChannelId(http);
-        var (view, created) = await writer.WriteAsync(
+        var (view, created) = await writer.WriteAsync(new StorefrontRecordKey(channel, "order", externalId),
             (db, token) => upsert.RunAsync(db, channelId, externalId, snapshot, request.UpdatedAt!.Value.UtcDateTime, token), ct);
         return StorefrontResults.Upserted(http, view, created);
     }
