@@ -1,6 +1,9 @@
 using CommerceDesk.Data;
 using CommerceDesk.Data.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace CommerceDesk.Web.Identity;
@@ -31,6 +34,9 @@ internal static class BackOfficeAuthorization
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
             cookie.SlidingExpiration = true;
+            // Every request re-checks the session against the database (not Identity's half-hourly check), so a
+            // sign-out, a disabled user or "sign out everywhere" refuses old cookies at once.
+            cookie.Events.OnValidatePrincipal = ValidateSessionAsync;
             // A manager who opens an admin page gets 403 with the "access denied" page, not a redirect.
             cookie.Events.OnRedirectToAccessDenied = context =>
             {
@@ -48,7 +54,7 @@ internal static class BackOfficeAuthorization
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CommerceDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<BackOfficeSignInManager>()
             .AddDefaultTokenProviders();
 
         services.AddSingleton<IAuthorizationHandler, SignedInOrPublicPathHandler>();
@@ -56,10 +62,20 @@ internal static class BackOfficeAuthorization
             .AddPolicy(Policies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin))
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().AddRequirements(new SignedInOrPublicPathRequirement()).Build());
 
+        services.AddSingleton<BackOfficeSessions>();
+        services.AddScoped<AuthenticationStateProvider, SessionCheckingStateProvider>();
         services.AddScoped<AdminAccountCommand>();
         if (environment.IsDevelopment())
             services.AddScoped<Infrastructure.IStartupSeeder, DevelopmentUsersSeeder>();
         return services;
+    }
+
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<BackOfficeSessions>();
+        if (context.Principal is { } principal && await sessions.IsCurrentAsync(principal, context.HttpContext.RequestAborted)) return;
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }
 
     /// <summary>
