@@ -47,6 +47,7 @@ public sealed class BackOfficeAuthorizationTests(CommerceDeskFactory factory) : 
 
     [Theory]
     [InlineData("/settings")]
+    [InlineData("/settings/users")]
     [InlineData("/hangfire")]
     public async Task AManagerGets403OnAdminPages(string path)
     {
@@ -60,6 +61,7 @@ public sealed class BackOfficeAuthorizationTests(CommerceDeskFactory factory) : 
 
     [Theory]
     [InlineData("/settings")]
+    [InlineData("/settings/users")]
     [InlineData("/hangfire")]
     public async Task AnAdminOpensAdminPages(string path)
     {

@@ -65,6 +65,7 @@ internal static class BackOfficeAuthorization
         services.AddSingleton<BackOfficeSessions>();
         services.AddScoped<AuthenticationStateProvider, SessionCheckingStateProvider>();
         services.AddScoped<AdminAccountCommand>();
+        services.AddSingleton<Users.BackOfficeUsers>();
         if (environment.IsDevelopment())
             services.AddScoped<Infrastructure.IStartupSeeder, DevelopmentUsersSeeder>();
         return services;
