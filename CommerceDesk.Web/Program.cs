@@ -44,6 +44,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePages();
 app.UseBackOfficeStatusPages();
 app.UseRouting(); // after the status pages, so their re-executed requests are routed again
+app.UseRateLimiter(); // sign-in attempts per client address (SignInThrottle)
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -37,6 +37,12 @@ internal static class BackOfficeAuthorization
             // Every request re-checks the session against the database (not Identity's half-hourly check), so a
             // sign-out, a disabled user or "sign out everywhere" refuses old cookies at once.
             cookie.Events.OnValidatePrincipal = ValidateSessionAsync;
+            // Signing in on the sign-in page makes the cookie handler redirect to ReturnUrl itself, before the page does.
+            cookie.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(ReturnUrls.LocalOrHome(context.RedirectUri));
+                return Task.CompletedTask;
+            };
             // A manager who opens an admin page gets 403 with the "access denied" page, not a redirect.
             cookie.Events.OnRedirectToAccessDenied = context =>
             {
@@ -49,7 +55,7 @@ internal static class BackOfficeAuthorization
             {
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 8;
-                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.MaxFailedAccessAttempts = SignInThrottle.MaxFailedAttempts;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
             .AddRoles<IdentityRole>()
@@ -62,6 +68,7 @@ internal static class BackOfficeAuthorization
             .AddPolicy(Policies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin))
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().AddRequirements(new SignedInOrPublicPathRequirement()).Build());
 
+        services.AddSignInThrottle();
         services.AddSingleton<BackOfficeSessions>();
         services.AddScoped<AuthenticationStateProvider, SessionCheckingStateProvider>();
         services.AddScoped<AdminAccountCommand>();
