@@ -11,6 +11,11 @@ public sealed class BackOfficeUsersBrowserTests(BrowserApp app) : IClassFixture<
     public async Task AnAdminCreatesAUserWhoseOpenPageEndsWhenTheAdminDisablesThem()
     {
         var admin = await app.SignedInPageAsync(BackOfficeSignIn.AdminEmail, BackOfficeSignIn.AdminPassword, "/settings/users");
+        // Loaded again with a listener: the Content-Security-Policy must block nothing the page needs.
+        var blocked = new List<string>();
+        admin.Console += (_, message) => { if (message.Text.Contains("Content Security Policy")) blocked.Add(message.Text); };
+        await admin.GotoAsync("/settings/users");
+        await BrowserApp.WaitForCircuitAsync(admin);
         await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("Users");
 
         await admin.ClickAsync("[data-testid=new-user]");
@@ -36,5 +41,6 @@ public sealed class BackOfficeUsersBrowserTests(BrowserApp app) : IClassFixture<
         await BrowserApp.ExpectPathAsync(nora, "/account/login", query: true);
         await Assertions.Expect(admin.Locator("[data-testid=user-audit]")).ToContainTextAsync("Disabled");
         await app.AssertAccessibleAsync(admin, "users-disabled");
+        blocked.ShouldBeEmpty();
     }
 }

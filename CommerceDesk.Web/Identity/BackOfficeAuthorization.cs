@@ -32,6 +32,7 @@ internal static class BackOfficeAuthorization
             cookie.LoginPath = LoginPath;
             cookie.Cookie.Name = "CommerceDesk.Auth";
             cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookiesSecurePolicy(environment);
             cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
             cookie.SlidingExpiration = true;
             // Every request re-checks the session against the database (not Identity's half-hourly check), so a
@@ -50,6 +51,8 @@ internal static class BackOfficeAuthorization
                 return Task.CompletedTask;
             };
         });
+
+        services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = CookiesSecurePolicy(environment));
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {
@@ -77,6 +80,10 @@ internal static class BackOfficeAuthorization
             services.AddScoped<Infrastructure.IStartupSeeder, DevelopmentUsersSeeder>();
         return services;
     }
+
+    /// <summary>Outside Development the sign-in and antiforgery cookies travel over HTTPS only (HSTS keeps browsers there).</summary>
+    private static CookieSecurePolicy CookiesSecurePolicy(IHostEnvironment environment) =>
+        environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
 
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {

@@ -6,6 +6,7 @@ using CommerceDesk.Data.Identity;
 using CommerceDesk.Web.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CommerceDesk.Web.Users;
 
@@ -137,20 +138,25 @@ public sealed class BackOfficeUsers(
 
     private async Task<UserChangeOutcome> ChangeAsync(Func<UserManager<ApplicationUser>, CommerceDbContext, Task<UserChangeOutcome>> change)
     {
-        // A scope per change: Identity's stores share its context, which must not outlive one change on a long-lived page.
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var db = scope.ServiceProvider.GetRequiredService<CommerceDbContext>();
+        // SQL Server retries transient failures (a deadlock between two admins included) only as a whole unit.
+        await using var probe = await contexts.CreateDbContextAsync();
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable);
-            var outcome = await change(users, db);
-            if (!outcome.Succeeded) return outcome;
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
-            return outcome;
+            return await probe.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            {
+                // A scope per attempt: Identity's stores share its context, which must not outlive one change on a long-lived page.
+                await using var scope = scopes.CreateAsyncScope();
+                var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+                var db = scope.ServiceProvider.GetRequiredService<CommerceDbContext>();
+                await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.Serializable);
+                var outcome = await change(users, db);
+                if (!outcome.Succeeded) return outcome;
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
+                return outcome;
+            });
         }
-        catch (Exception e) when (e is DbException or DbUpdateException)
+        catch (Exception e) when (e is DbException or DbUpdateException or RetryLimitExceededException)
         {
             return UserChangeOutcome.Refused(ConcurrentChange);
         }
