@@ -38,6 +38,8 @@ builder.Services.AddBackOffice();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -46,6 +48,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePages();
 app.UseBackOfficeStatusPages();
 app.UseRouting(); // after the status pages, so their re-executed requests are routed again
+app.UseRateLimiter(); // sign-in attempts per client address (SignInThrottle)
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -38,6 +38,32 @@ public static partial class BackOfficeSignIn
         return client;
     }
 
+    /// <summary>The sign-in cookie a response set (<c>name=value</c>), to replay it from another client.</summary>
+    public static string AuthCookieOf(HttpResponseMessage response) =>
+        response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(AuthCookieName + "="));
+
+    public const string AuthCookieName = "CommerceDesk.Auth";
+
+    /// <summary>A client that sends only the given cookie, as someone holding a copy of it would.</summary>
+    public static HttpClient ClientWithCookie(this WebApplicationFactory<Program> factory, string cookie)
+    {
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        return client;
+    }
+
+    /// <summary>Signs out through the user menu's form: a POST with the antiforgery token a signed-in page carries.</summary>
+    public static async Task<HttpResponseMessage> PostSignOutAsync(this HttpClient client)
+    {
+        var page = await client.GetStringAsync("/customers");
+        var token = AntiforgeryField().Match(page).Groups[1].Value;
+        token.ShouldNotBeNullOrEmpty();
+        return await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+        }));
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 }

@@ -26,6 +26,8 @@ public class CommerceDeskFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", $"Data Source={DatabasePath}");
         builder.UseSetting("DemoShop:Seed", SeedDemoShop ? "true" : "false");
         builder.UseSetting("DemoShop:Customers", "40");
+        // Every test client signs in from the same (absent) address; SignInThrottleTests checks the shipped limit.
+        builder.UseSetting("SignIn:AttemptsPerMinute", "10000");
     }
 
     /// <summary>A context on the app's own database, for arranging and asserting.</summary>

@@ -1,6 +1,9 @@
 using CommerceDesk.Data;
 using CommerceDesk.Data.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace CommerceDesk.Web.Identity;
@@ -29,8 +32,18 @@ internal static class BackOfficeAuthorization
             cookie.LoginPath = LoginPath;
             cookie.Cookie.Name = "CommerceDesk.Auth";
             cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = CookiesSecurePolicy(environment);
             cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
             cookie.SlidingExpiration = true;
+            // Every request re-checks the session against the database (not Identity's half-hourly check), so a
+            // sign-out, a disabled user or "sign out everywhere" refuses old cookies at once.
+            cookie.Events.OnValidatePrincipal = ValidateSessionAsync;
+            // Signing in on the sign-in page makes the cookie handler redirect to ReturnUrl itself, before the page does.
+            cookie.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(ReturnUrls.LocalOrHome(context.RedirectUri));
+                return Task.CompletedTask;
+            };
             // A manager who opens an admin page gets 403 with the "access denied" page, not a redirect.
             cookie.Events.OnRedirectToAccessDenied = context =>
             {
@@ -39,16 +52,18 @@ internal static class BackOfficeAuthorization
             };
         });
 
+        services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = CookiesSecurePolicy(environment));
+
         services.AddIdentityCore<ApplicationUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 8;
-                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.MaxFailedAccessAttempts = SignInThrottle.MaxFailedAttempts;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CommerceDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<BackOfficeSignInManager>()
             .AddDefaultTokenProviders();
 
         services.AddSingleton<IAuthorizationHandler, SignedInOrPublicPathHandler>();
@@ -56,10 +71,26 @@ internal static class BackOfficeAuthorization
             .AddPolicy(Policies.Admin, policy => policy.RequireAuthenticatedUser().RequireRole(Roles.Admin))
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().AddRequirements(new SignedInOrPublicPathRequirement()).Build());
 
+        services.AddSignInThrottle();
+        services.AddSingleton<BackOfficeSessions>();
+        services.AddScoped<AuthenticationStateProvider, SessionCheckingStateProvider>();
         services.AddScoped<AdminAccountCommand>();
+        services.AddSingleton<Users.BackOfficeUsers>();
         if (environment.IsDevelopment())
             services.AddScoped<Infrastructure.IStartupSeeder, DevelopmentUsersSeeder>();
         return services;
+    }
+
+    /// <summary>Outside Development the sign-in and antiforgery cookies travel over HTTPS only (HSTS keeps browsers there).</summary>
+    private static CookieSecurePolicy CookiesSecurePolicy(IHostEnvironment environment) =>
+        environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
+    {
+        var sessions = context.HttpContext.RequestServices.GetRequiredService<BackOfficeSessions>();
+        if (context.Principal is { } principal && await sessions.IsCurrentAsync(principal, context.HttpContext.RequestAborted)) return;
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }
 
     /// <summary>

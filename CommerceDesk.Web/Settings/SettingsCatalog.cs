@@ -12,6 +12,7 @@ public static class SettingsCatalog
 {
     public static readonly IReadOnlyList<SettingsLink> Known =
     [
+        new("Users", "Who signs in: create users, reset passwords, change roles, disable, sign out everywhere.", "/settings/users", MudBlazor.Icons.Material.Filled.ManageAccounts),
         new("Channels", "Storefronts, their API keys, abandonment delay and reminder settings.", "/settings/channels", MudBlazor.Icons.Material.Filled.Storefront),
         new("E-mail templates", "The texts of reminder, confirmation and status e-mails.", "/settings/email-templates", MudBlazor.Icons.Material.Filled.Email),
         new("E-mail delivery", "SMTP or pickup folder and the sender address.", "/settings/email", MudBlazor.Icons.Material.Filled.MarkEmailRead),
