@@ -34,7 +34,8 @@ public static class SecurityHeaders
     public static void UseSecurityHeaders(this WebApplication app) =>
         app.Use(async (context, next) =>
         {
-            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            // Hex, not base64: "+" and "=" would reach the page HTML-encoded and no longer match the header.
+            var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             context.Items[NonceItem] = nonce;
             // Read now: the Hangfire dashboard moves its prefix into PathBase while it answers.
             var ownPolicy = OwnPolicyPaths.Any(p => context.Request.Path.StartsWithSegments(p));
