@@ -177,8 +177,12 @@ public sealed class TemplatedEmailQueueTests : IAsyncLifetime
         await using var db = _kit.Db();
         var model = EmailModel.Sample();
 
-        var first = await Web.Email.Outbox.TemplatedEmailQueue.QueueAsync(db, EmailTemplateKeys.OrderConfirmation, "ann@example.com", model, "order-confirmation:1", _kit.Now, CancellationToken.None);
-        var second = await Web.Email.Outbox.TemplatedEmailQueue.QueueAsync(db, EmailTemplateKeys.OrderConfirmation, "ann@example.com", model, "order-confirmation:1", _kit.Now, CancellationToken.None);
+        var logger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+        var first = await Web.Email.Outbox.TemplatedEmailQueue.AddAsync(db, EmailTemplateKeys.OrderConfirmation, "ann@example.com", model, "order-confirmation:1", _kit.Now, logger, CancellationToken.None);
+        await db.SaveChangesAsync();
+        var second = await Web.Email.Outbox.TemplatedEmailQueue.AddAsync(db, EmailTemplateKeys.OrderConfirmation, "ann@example.com", model, "order-confirmation:1", _kit.Now, logger, CancellationToken.None);
+        await db.SaveChangesAsync();
 
         first.ShouldBeTrue();
         second.ShouldBeFalse();

@@ -6,22 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace CommerceDesk.Web.Email.Outbox;
 
 /// <summary>
-/// Renders a stored template and queues the result: the one call the order lifecycle (confirmation, status
-/// change, delivery done, staff notice) needs. The dedupe key makes a repeated call a no-op.
+/// Renders a stored template and adds the result to the outbox inside the caller's save: the one call the order
+/// e-mails (confirmation, staff notice, and later status change and delivery done) need. The dedupe key makes a
+/// repeated call a no-op.
 /// </summary>
 public static class TemplatedEmailQueue
 {
-    /// <summary>Returns false when a message with <paramref name="dedupeKey"/> was already queued.</summary>
-    public static async Task<bool> QueueAsync(
-        CommerceDbContext db, string templateKey, string to, IReadOnlyDictionary<string, object?> model,
-        string dedupeKey, DateTime now, CancellationToken cancellationToken)
-    {
-        var template = await db.Set<EmailTemplate>().AsNoTracking().SingleOrDefaultAsync(t => t.Key == templateKey, cancellationToken)
-            ?? throw new InvalidOperationException($"The e-mail template '{templateKey}' does not exist.");
-        var email = await LiquidRenderer.RenderAsync(new EmailContent(template.Subject, template.HtmlBody, template.TextBody), model);
-        return await OutboxWriter.EnqueueAsync(db, new OutboxMessage(dedupeKey, to, email.Subject, email.HtmlBody, email.TextBody, now), cancellationToken);
-    }
-
     /// <summary>
     /// Renders and adds the message to <paramref name="db"/> without saving, for domain-event handlers: the save they run
     /// in writes it, or nothing. False when <paramref name="dedupeKey"/> is in the outbox or in this save already (a key
