@@ -12,13 +12,13 @@ using Flow = CommerceDesk.Domain.Workflows.OrderFollowUpWorkflow;
 
 namespace CommerceDesk.Tests.Components.Workflows;
 
-/// <summary>The order page shows what the customer said when followed up, on the page and in its log entry.</summary>
-public sealed class OrderPageFeedbackTests : BunitContext, IAsyncLifetime
+/// <summary>Cart and order pages show what their workflow recorded: the customer's feedback, the opportunity made.</summary>
+public sealed class RecordPageTests : BunitContext, IAsyncLifetime
 {
     private static readonly Actor Ann = new("user-ann", "Ann Manager");
     private readonly WorkflowDatabase _db = new();
 
-    public OrderPageFeedbackTests()
+    public RecordPageTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
@@ -63,6 +63,19 @@ public sealed class OrderPageFeedbackTests : BunitContext, IAsyncLifetime
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=record-workflow] [data-testid=workflow-step]"));
         cut.FindAll("[data-testid=order-feedback]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ACartConvertedToAnOpportunityShowsItsStageAndCloseDate()
+    {
+        await FireAsync(WorkflowTarget.Cart(_db.CartId), CommerceDesk.Domain.Workflows.AbandonedShoppingCartWorkflow.Transitions.ConvertToOpportunity, []);
+
+        // The reminder button (its own e-mail services, tested with the reminders) is not what this page test is about.
+        ComponentFactories.AddStub<CommerceDesk.Web.Email.Reminders.SendReminderButton>();
+        var cut = Render<CommerceDesk.Web.Carts.CartPage>(p => p.Add(x => x.Id, _db.CartId));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=cart-opportunity]").TextContent.ShouldBe("Prospecting, closes 2026-12-03"));
+        cut.Find("[data-testid=cart-opportunity]").GetAttribute("href").ShouldBe("/opportunities");
     }
 
     private async Task FireAsync(WorkflowTarget target, string transition, Dictionary<string, string?> form)
