@@ -42,4 +42,45 @@ public sealed class GridExportTests(CommerceDeskFactory factory) : IClassFixture
         guests.ShouldContain("gustav@shop.test");
         guests.ShouldNotContain("mia@shop.test");
     }
+
+    [Fact]
+    public async Task TheOrdersExportUsesTheGridsWordsAndIsoUtcTimes()
+    {
+        await using (var db = factory.CreateDbContext())
+        {
+            var shop = new ShopData(db);
+            var web = await shop.ChannelAsync();
+            await shop.OrderAsync(web, "EXP-LABELS", null, new DateTime(2026, 11, 2, 10, 15, 0, DateTimeKind.Utc), email: "label@shop.test", payment: CommerceDesk.Domain.Orders.PaymentStatus.Paid);
+        }
+        var manager = await factory.SignedInAsync(BackOfficeSignIn.ManagerEmail, BackOfficeSignIn.ManagerPassword);
+
+        var csv = await manager.GetStringAsync("/export/orders.csv?search=EXP-LABELS");
+
+        var row = csv.Split('\n').Single(l => l.StartsWith("EXP-LABELS"));
+        row.ShouldContain(",2026-11-02T10:15:00Z,");
+        row.ShouldContain(",Not synced with CRM,");
+        row.ShouldNotContain("NotSynced");
+        row.ShouldNotContain("QuotationSent");
+        row.ShouldNotContain("SalesOrder");
+    }
+
+    [Fact]
+    public async Task TheCartsExportSpellsTheCheckoutStepAndSyncState()
+    {
+        await using (var db = factory.CreateDbContext())
+        {
+            var shop = new ShopData(db);
+            var web = await shop.ChannelAsync();
+            await shop.CartAsync(web, "EXP-STEP", null, new DateTime(2026, 11, 2, 8, 0, 0, DateTimeKind.Utc), email: "step@shop.test");
+        }
+        var manager = await factory.SignedInAsync(BackOfficeSignIn.ManagerEmail, BackOfficeSignIn.ManagerPassword);
+
+        var csv = await manager.GetStringAsync("/export/carts.csv?search=EXP-STEP");
+
+        var row = csv.Split('\n').Single(l => l.StartsWith("EXP-STEP"));
+        row.ShouldContain(",Not started,");
+        row.ShouldContain(",2026-11-02T08:00:00Z,");
+        row.ShouldContain(",Not synced with CRM");
+        row.ShouldNotContain("None");
+    }
 }

@@ -72,48 +72,9 @@ public sealed class BackOfficeBrowserTests(BrowserApp app) : IClassFixture<Brows
     }
 
     [Fact]
-    public async Task EveryPagePassesAxeAndIsCapturedOnScreen()
+    public async Task TheSignInAccessDeniedAndNotFoundPagesPassAxe()
     {
         var admin = await app.SignedInPageAsync(BackOfficeSignIn.AdminEmail, BackOfficeSignIn.AdminPassword);
-        await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("Dashboard");
-        await Assertions.Expect(admin.Locator("svg").First).ToBeVisibleAsync();
-        await app.AssertAccessibleAsync(admin, "dashboard");
-
-        foreach (var (path, heading, name) in new (string Path, string? Heading, string Name)[]
-        {
-            ("/carts", "Shopping carts", "carts"),
-            ("/orders", "Orders", "orders"),
-            ("/customers", "Customers", "customers"),
-            ("/accounts", "Accounts", "accounts"),
-            ("/opportunities", "Opportunities", "opportunities"),
-            ("/settings", "Settings", "settings"),
-            ("/outbox", "Outbox", "outbox"),
-            ("/settings/email-templates", "E-mail templates", "email-templates"),
-            ("/settings/channels", "Channels", "channels"),
-        })
-        {
-            await admin.GotoAsync(path);
-            await BrowserApp.WaitForCircuitAsync(admin);
-            await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync(heading!);
-            await Assertions.Expect(admin.Locator(".mud-table-loading-progress")).ToHaveCountAsync(0);
-            // The template page previews the e-mail in a script-less sandboxed iframe (the merchant's HTML, not
-            // our UI); axe cannot run inside it and used to stall the scan there. The iframe element itself is checked.
-            await app.AssertAccessibleAsync(admin, name, scanFrames: path != "/settings/email-templates");
-        }
-
-        foreach (var (grid, name) in new[] { ("/carts", "cart"), ("/customers", "customer") })
-        {
-            await admin.GotoAsync(grid);
-            await BrowserApp.WaitForCircuitAsync(admin);
-            // A plain cell of the first row (no link, no checkbox): the whole row opens the record.
-            var row = admin.Locator("tbody tr.mud-table-row").First;
-            var href = await row.Locator("a[data-row-link]").GetAttributeAsync("href");
-            await row.Locator("td:not(:has(a, input))").First.ClickAsync();
-            await BrowserApp.ExpectPathAsync(admin, href!);
-            await admin.Locator("main dl").First.WaitForAsync();
-            await app.AssertAccessibleAsync(admin, name);
-        }
-
         await admin.GotoAsync("/orders/999999");
         await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("Order not found");
         await app.AssertAccessibleAsync(admin, "order-not-found");

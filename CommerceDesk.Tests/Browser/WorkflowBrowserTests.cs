@@ -23,6 +23,8 @@ public sealed class WorkflowBrowserTests(BrowserApp app) : IClassFixture<Browser
         }
 
         var page = await app.SignedInPageAsync(BackOfficeSignIn.ManagerEmail, BackOfficeSignIn.ManagerPassword, $"/carts/{cartId}");
+        // A laptop screen: the manager on a call sees the buttons and the log without scrolling.
+        await page.SetViewportSizeAsync(1400, 900);
         var step = page.Locator("[data-testid=workflow-step]");
         var log = page.Locator("[data-testid=activity-log]");
         await Assertions.Expect(step).ToHaveTextAsync("Open");
@@ -33,6 +35,7 @@ public sealed class WorkflowBrowserTests(BrowserApp app) : IClassFixture<Browser
             await Assertions.Expect(dialog.Locator("input[data-field=subject]")).ToHaveValueAsync("Shopping cart status refresh"));
         await Assertions.Expect(step).ToHaveTextAsync("Contacted");
         await Assertions.Expect(log).ToContainTextAsync("Outbound call: Shopping cart status refresh");
+        await ExpectCallScreenAsync(page, "abandon", "cart-at-1400x900");
         await app.AssertAccessibleAsync(page, "cart-workflow");
 
         // Abandon asks for confirmation and notes; the cart becomes Lost.
@@ -70,7 +73,33 @@ public sealed class WorkflowBrowserTests(BrowserApp app) : IClassFixture<Browser
         await Assertions.Expect(step).ToHaveTextAsync("Contacted");
         await Assertions.Expect(page.Locator("button[data-transition]")).ToHaveCountAsync(0);
         await Assertions.Expect(log).ToContainTextAsync("No reply: answering machine");
+        await Assertions.Expect(page.Locator("[data-testid=order-feedback]")).ToContainTextAsync("Rating 4 of 5");
+        await Assertions.Expect(page.Locator("[data-testid=order-feedback]")).ToContainTextAsync("Quick delivery");
+        await Assertions.Expect(log).ToContainTextAsync("Rating 4 of 5 · Quick delivery");
+        await ExpectCallScreenAsync(page, null, "order-at-1400x900");
         await app.AssertAccessibleAsync(page, "order-workflow");
+
+        // The diagram of this order's workflow, read-only, its current step filled, within the dialog's width.
+        await page.ClickAsync("[data-testid=open-workflow-diagram]");
+        var diagram = page.Locator(".mud-dialog [data-testid=workflow-svg]");
+        await Assertions.Expect(diagram.Locator("g[data-current=true]")).ToHaveAttributeAsync("data-step-label", "Contacted");
+        await page.WaitForFunctionAsync("() => document.querySelector('.mud-dialog').getAnimations({ subtree: true }).every(a => a.playState === 'finished')");
+        var svgBox = (await diagram.BoundingBoxAsync())!;
+        var dialogBox = (await page.Locator(".mud-dialog").BoundingBoxAsync())!;
+        (svgBox.X + svgBox.Width).ShouldBeLessThanOrEqualTo(dialogBox.X + dialogBox.Width);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(app.ScreenshotFolder, "order-workflow-diagram.png") });
+        await app.AssertAccessibleAsync(page, "order-workflow-diagram");
+    }
+
+    /// <summary>The workflow buttons (or the finished note) and the activity log are on screen without scrolling.</summary>
+    private async Task ExpectCallScreenAsync(IPage page, string? transition, string screenshot)
+    {
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await Assertions.Expect(page.Locator("[data-testid=record-workflow]")).ToBeInViewportAsync();
+        if (transition is not null) await Assertions.Expect(page.Locator($"button[data-transition={transition}]")).ToBeInViewportAsync();
+        await Assertions.Expect(page.Locator("[data-testid=open-workflow-diagram]")).ToBeInViewportAsync();
+        await Assertions.Expect(page.Locator("[data-testid=activity-log]")).ToBeInViewportAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(app.ScreenshotFolder, $"{screenshot}.png") });
     }
 
     [Fact]

@@ -115,12 +115,23 @@ public sealed class EmailComponentTests : IAsyncLifetime
             await db.Set<OutboxMessage>().ExecuteUpdateAsync(u => u
                 .SetProperty(m => m.Status, OutboxStatus.Failed).SetProperty(m => m.Attempts, 6).SetProperty(m => m.LastError, "550 no such user"));
         }
-        var cut = _context.Render<CommerceDesk.Web.Email.Outbox.OutboxPage>();
+        var cut = _context.Render(builder =>
+        {
+            builder.OpenComponent<MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<MudDialogProvider>(1);
+            builder.CloseComponent();
+            builder.OpenComponent<CommerceDesk.Web.Email.Outbox.OutboxPage>(2);
+            builder.CloseComponent();
+        });
         cut.WaitForAssertion(() => cut.Markup.ShouldContain("550 no such user"));
         cut.Markup.ShouldContain("Your &lt;order&gt;");
 
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Preview").Click();
-        cut.WaitForAssertion(() => cut.Find("[data-testid=eml-preview]").TextContent.ShouldContain("To: ann@example.com"));
+        // In a dialog over the list, not appended under it.
+        cut.WaitForAssertion(() => cut.Find(".mud-dialog [data-testid=eml-preview]").TextContent.ShouldContain("To: ann@example.com"));
+        cut.Find("[data-testid=close-preview]").Click();
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=eml-preview]").ShouldBeEmpty());
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Resend").Click();
 
         cut.WaitForAssertion(() => cut.Markup.ShouldContain("The message is queued again"));

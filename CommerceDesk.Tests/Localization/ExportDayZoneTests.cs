@@ -21,7 +21,7 @@ public sealed class ExportDayZoneTests(CommerceDeskFactory factory) : IClassFixt
         var unknownZone = await manager.GetStringAsync("/export/orders.csv?from=2026-11-23&to=2026-11-23&tz=..%2Fetc%2Fpasswd");
 
         inBerlin.ShouldContain("TZ-LATE");
-        inBerlin.ShouldContain("2026-11-22 23:30:00");
+        inBerlin.ShouldContain("2026-11-22T23:30:00Z");
         inBerlin.ShouldContain("Placed (UTC)");
         inUtc.ShouldNotContain("TZ-LATE");
         unknownZone.ShouldNotContain("TZ-LATE");

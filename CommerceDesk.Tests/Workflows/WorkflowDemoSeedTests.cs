@@ -31,6 +31,22 @@ public sealed class WorkflowDemoSeedTests(DemoShopFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task TheDemoPlacesNoOrderInTheFutureAndHasCustomersUnderAParent()
+    {
+        factory.CreateClient().Dispose();
+        await using var db = factory.CreateDbContext();
+        var now = DateTime.UtcNow;
+
+        (await db.Orders.CountAsync()).ShouldBeGreaterThan(0);
+        (await db.Orders.Select(o => o.PlacedAt).ToListAsync()).ShouldAllBe(placed => placed <= now);
+        var children = await db.Customers.Where(c => c.ParentCustomerId != null).ToListAsync();
+        children.ShouldNotBeEmpty();
+        var parentIds = children.Select(c => c.ParentCustomerId!.Value).ToList();
+        var parents = await db.Customers.Where(c => parentIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id);
+        children.ShouldAllBe(c => parents[c.ParentCustomerId!.Value].ExternalId == c.ParentExternalId && c.Id != c.ParentCustomerId);
+    }
+
+    [Fact]
     public async Task SeedingAgainAddsNothing()
     {
         factory.CreateClient().Dispose();

@@ -2,6 +2,7 @@ using System.Globalization;
 using CommerceDesk.Data;
 using CommerceDesk.Domain.Carts;
 using CommerceDesk.Web.Carts;
+using CommerceDesk.Web.Components.Shared;
 using CommerceDesk.Web.Customers;
 using CommerceDesk.Web.Grids;
 using CommerceDesk.Web.Localization;
@@ -29,7 +30,7 @@ internal static class GridExports
             [
                 ("Order", r => r.Number), ("Channel", r => r.Channel), ("Customer", r => r.CustomerName), ("E-mail", r => r.Email),
                 ("Placed (UTC)", r => r.PlacedAt), ("Subtotal", r => r.Subtotal), ("Currency", r => r.Currency), ("Status", r => r.Status),
-                ("Payment", r => r.PaymentStatus), ("Commercial state", r => r.CommercialState), ("CRM sync", r => r.CrmStatus), ("CRM error", r => r.CrmError),
+                ("Payment", r => r.PaymentStatus), ("Commercial state", r => Display.CommercialState(r.CommercialState)), ("CRM sync", r => Display.CrmSync(r.CrmStatus)), ("CRM error", r => r.CrmError),
             ]);
 
         app.MapExport(CartsPath, "carts", new CartGridQuery(),
@@ -37,15 +38,15 @@ internal static class GridExports
                 Long(query["channelId"]), Day(query["from"]), Day(query["to"])),
             [
                 ("Cart", r => r.ExternalId), ("Channel", r => r.Channel), ("Customer", r => r.CustomerName), ("E-mail", r => r.Email),
-                ("Items", r => r.ItemCount), ("Subtotal", r => r.Subtotal), ("Currency", r => r.Currency), ("Checkout step", r => r.CheckoutStep),
-                ("Status", r => r.Status), ("Last activity (UTC)", r => r.LastActivityAt), ("CRM sync", r => r.CrmStatus), ("CRM error", r => r.CrmError),
+                ("Items", r => r.ItemCount), ("Subtotal", r => r.Subtotal), ("Currency", r => r.Currency), ("Checkout step", r => Display.CheckoutStep(r.CheckoutStep)),
+                ("Status", r => r.Status), ("Last activity (UTC)", r => r.LastActivityAt), ("CRM sync", r => Display.CrmSync(r.CrmStatus)), ("CRM error", r => r.CrmError),
             ]);
 
         app.MapExport(CustomersPath, "customers", new CustomerGridQuery(),
             query => new CustomerGridFilter(Search(query), Long(query["channelId"]), bool.TryParse(query["guests"], out var guests) ? guests : null,
                 Day(query["from"]), Day(query["to"])),
             [
-                ("Name", r => r.Name), ("E-mail", r => r.Email), ("Phone", r => r.Phone), ("Channel", r => r.Channel), ("Guest", r => r.IsGuest),
+                ("Name", r => r.Name), ("E-mail", r => r.Email), ("Phone", r => r.Phone), ("Channel", r => r.Channel), ("Guest", r => r.IsGuest ? "Yes" : "No"),
                 ("Created (UTC)", r => r.CreatedAt), ("Account", r => r.AccountName), ("Orders", r => r.OrderCount),
             ]);
     }
@@ -104,7 +105,7 @@ internal static class GridExports
     private static string? Format(object? value) => value switch
     {
         null => null,
-        DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        DateTime time => Display.IsoUtc(time),
         decimal amount => amount.ToString(CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),

@@ -34,9 +34,15 @@ internal sealed class DemoShopSeeder(
         var products = Products(faker, channel.Currency);
         db.Products.AddRange(products);
 
-        var customers = Enumerable.Range(1, options.Customers).Select(i => NewCustomer(faker, channel.Id, i, now)).ToList();
+        // Every fourth customer past the first ten belongs to an earlier one (a company and its buyers): a hierarchy
+        // the customer page shows through the parent.
+        var customers = new List<Customer>();
+        for (var i = 1; i <= options.Customers; i++)
+            customers.Add(NewCustomer(faker, channel.Id, i, now, i > 10 && i % 4 == 0 ? customers[i / 4 - 1] : null));
         db.Customers.AddRange(customers);
         await db.SaveChangesAsync(cancellationToken);
+        var byExternalId = customers.ToDictionary(c => c.ExternalId);
+        foreach (var child in customers.Where(c => c.ParentExternalId is not null)) child.LinkParent(byExternalId[child.ParentExternalId!]);
 
         // Registered customers are CRM customers with an account of their own name (DESIGN §8).
         var accounts = customers.Where(c => !c.IsGuest).Select(c => (Customer: c, Account: new Account(c.FullName))).ToList();
@@ -68,7 +74,8 @@ internal sealed class DemoShopSeeder(
         foreach (var cart in carts.Where(_ => faker.Random.Bool(0.45f)))
         {
             var customer = customers.Single(c => c.Id == cart.CustomerId);
-            var placedAt = cart.LastActivityAt.AddMinutes(faker.Random.Int(1, 30));
+            // Within half an hour of the cart's last activity, and never ahead of now.
+            var placedAt = Min(cart.LastActivityAt.AddMinutes(faker.Random.Int(1, 30)), now);
             var kind = faker.Random.Bool(0.8f) ? PaymentKind.Online : PaymentKind.Offline;
             var method = new PaymentMethod(kind == PaymentKind.Online ? faker.PickRandom("card", "paypal") : faker.PickRandom("bank-transfer", "pay-in-store"), kind);
             var order = new Order(channel.Id, $"O-{++orderNumber}", new OrderSnapshot(
@@ -109,7 +116,10 @@ internal sealed class DemoShopSeeder(
             .Select(i => new Product($"SKU-{i:D4}", faker.Commerce.ProductName(), new Money(faker.Random.Decimal(4, 250), currency), faker.Random.Int(0, 200)))
             .ToList();
 
-    private static Customer NewCustomer(Faker faker, long channelId, int index, DateTime now)
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    /// <summary>A registered or guest customer; a registered one under a registered <paramref name="parent"/> names it.</summary>
+    private static Customer NewCustomer(Faker faker, long channelId, int index, DateTime now, Customer? parent)
     {
         var first = faker.Name.FirstName();
         var last = faker.Name.LastName();
@@ -117,7 +127,7 @@ internal sealed class DemoShopSeeder(
         var registeredAt = now - TimeSpan.FromDays(faker.Random.Int(1, 900));
         var details = new CustomerDetails(
             faker.Internet.Email(first, last, uniqueSuffix: index.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToLowerInvariant(),
-            first, last, faker.Phone.PhoneNumber("+49 30 #######"), null, isGuest, isGuest ? null : registeredAt);
+            first, last, faker.Phone.PhoneNumber("+49 30 #######"), parent is { IsGuest: false } && !isGuest ? parent.ExternalId : null, isGuest, isGuest ? null : registeredAt);
         return new Customer(channelId, $"CU-{index:D5}", details, registeredAt, registeredAt);
     }
 

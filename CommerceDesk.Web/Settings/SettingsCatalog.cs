@@ -23,7 +23,7 @@ public static class SettingsCatalog
     ];
 
     /// <summary>Background jobs live in Hangfire's dashboard, which is not a Blazor page but always exists.</summary>
-    public static readonly SettingsLink Jobs = new("Jobs", "Background jobs: reminders, sync batches, retries (Hangfire dashboard).", "/hangfire", MudBlazor.Icons.Material.Filled.Schedule);
+    public static readonly SettingsLink Jobs = new("Background jobs", "Reminders, sync batches, retries (Hangfire dashboard).", "/hangfire", MudBlazor.Icons.Material.Filled.Schedule);
 
     public static IReadOnlyList<SettingsLink> Available { get; } = Known.Where(l => RouteExists(l.Href)).ToList();
 

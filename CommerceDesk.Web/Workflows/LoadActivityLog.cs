@@ -30,8 +30,14 @@ public sealed class LoadActivityLog(IDbContextFactory<CommerceDbContext> factory
         var item = await LoadedWorkflow.ItemQuery(db, definition, target).AsNoTracking().SingleOrDefaultAsync(ct);
         if (item is not null)
         {
+            var feedback = target.Type == WorkflowSubjectType.Order && item.Transitions.Any(t => t.Transition == OrderFollowUpWorkflow.Transitions.RecordFeedback)
+                ? await db.Orders.Where(o => o.Id == target.Id).Select(o => new { o.FeedbackRating, o.FeedbackComments }).SingleOrDefaultAsync(ct)
+                : null;
             entries.AddRange(item.Transitions.Select(t => new ActivityLogEntry(t.At, ActivityLogKind.Transition, t.TransitionLabel,
-                $"{StepLabel(definition, t.FromStep)} → {StepLabel(definition, t.ToStep)}", t.UserName)));
+                $"{StepLabel(definition, t.FromStep)} → {StepLabel(definition, t.ToStep)}"
+                    + (t.Transition == OrderFollowUpWorkflow.Transitions.RecordFeedback && feedback?.FeedbackRating is { } rating
+                        ? "\n" + FeedbackText(rating, feedback.FeedbackComments) : ""),
+                t.UserName)));
         }
         return Newest(entries);
     }
@@ -59,6 +65,10 @@ public sealed class LoadActivityLog(IDbContextFactory<CommerceDbContext> factory
     // Activities and transitions made in the same instant: the transition is listed above what it recorded.
     private static List<ActivityLogEntry> Newest(IEnumerable<ActivityLogEntry> entries) =>
         entries.OrderByDescending(e => e.At).ThenBy(e => e.Kind == ActivityLogKind.Transition ? 0 : 1).Take(MaxEntries).ToList();
+
+    /// <summary>The customer's feedback as the order page and its log show it: "Rating 4 of 5 · comments".</summary>
+    public static string FeedbackText(int rating, string? comments) =>
+        $"Rating {rating} of {Domain.Orders.Order.MaxRating}" + (comments is { Length: > 0 } c ? $" · {c}" : "");
 
     private static string StepLabel(WorkflowDefinition definition, string step) =>
         definition.Steps.FirstOrDefault(s => s.Name == step)?.Label ?? step;

@@ -121,6 +121,20 @@ public sealed class WorkflowActionsTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task AManagerOpensTheRecordsWorkflowDiagramWithItsCurrentStepFilled()
+    {
+        await Fire(WorkflowTarget.Cart(_db.CartId), Cart.Transitions.LogCall, WorkflowDatabase.CallForm());
+        var cut = Render(Host(WorkflowTarget.Cart(_db.CartId)));
+        cut.WaitForElement("[data-testid=open-workflow-diagram]");
+
+        cut.Find("[data-testid=open-workflow-diagram]").Click();
+
+        cut.WaitForElement("[data-testid=workflow-svg]");
+        cut.Find("[data-testid=workflow-svg] g[data-current=true]").GetAttribute("data-step-label").ShouldBe("Contacted");
+        cut.Find(".mud-dialog").TextContent.ShouldContain("Current step: Contacted");
+    }
+
+    [Fact]
     public void LoggingACallThroughItsDialogMovesTheCartToContacted()
     {
         var cut = Render(Host(WorkflowTarget.Cart(_db.CartId)));

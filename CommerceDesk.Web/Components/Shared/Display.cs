@@ -32,4 +32,17 @@ public static class Display
         Domain.Orders.CommercialState.SalesOrder => "Sales order",
         _ => state.ToString(),
     };
+
+    /// <summary>Where a record stands with the CRM, in the words of the grids' CRM sync column and the CSV downloads.</summary>
+    public static string CrmSync(Domain.Crm.CrmSyncStatus status) => status switch
+    {
+        Domain.Crm.CrmSyncStatus.Synced => "Synced with CRM",
+        Domain.Crm.CrmSyncStatus.Pending => "Waiting to be synced with CRM",
+        Domain.Crm.CrmSyncStatus.Failed => "CRM sync failed",
+        _ => "Not synced with CRM",
+    };
+
+    /// <summary>A UTC instant as ISO 8601 with its zone, e.g. 2026-11-30T10:15:00Z, for files other programs read.</summary>
+    public static string IsoUtc(DateTime utc) =>
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }
