@@ -105,5 +105,6 @@ public sealed class FireTransition(
     private static bool IsRace(DbUpdateException e) =>
         e is DbUpdateConcurrencyException
         || e.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 }
-        || e.InnerException is SqlException { Number: 2601 or 2627 };
+        || e.InnerException is SqlException { Number: 2601 or 2627 }
+        || e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
 }

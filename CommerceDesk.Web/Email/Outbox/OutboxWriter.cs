@@ -48,6 +48,7 @@ public static class OutboxWriter
         SqliteException sqlite => sqlite.SqliteExtendedErrorCode == 2067,
         // SQL Server: 2601 duplicate key in unique index, 2627 unique constraint.
         Microsoft.Data.SqlClient.SqlException sql => sql.Number is 2601 or 2627,
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
 }

@@ -43,5 +43,6 @@ internal static class WriteTransaction
     private static bool IsRace(DbUpdateException ex) =>
         ex is DbUpdateConcurrencyException
         || ex.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 or 1555 } // UNIQUE / PRIMARY KEY
-        || ex.InnerException is SqlException { Number: 2601 or 2627 };
+        || ex.InnerException is SqlException { Number: 2601 or 2627 }
+        || ex.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation };
 }
