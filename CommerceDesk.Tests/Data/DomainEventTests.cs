@@ -8,15 +8,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommerceDesk.Tests.Data;
 
-public sealed class DomainEventTests : IAsyncLifetime
+public abstract class DomainEventTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : DomainEventTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : DomainEventTests(DatabaseProvider.Postgres);
+
     private readonly RecordingPublisher _publisher = new();
     private string _path = "";
     private long _channelId;
 
     public async Task InitializeAsync()
     {
-        _path = await TestDatabase.CreateAsync();
+        _path = await TestDatabase.CreateAsync(provider);
         await using var db = Open();
         var channel = new Channel("web", "Web", "EUR");
         db.Channels.Add(channel);
@@ -31,9 +35,7 @@ public sealed class DomainEventTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private SqliteCommerceDbContext Open() =>
-        new(new DbContextOptionsBuilder<SqliteCommerceDbContext>(TestDatabase.Options(_path))
-            .AddInterceptors(new DomainEventInterceptor([_publisher])).Options);
+    private CommerceDbContext Open() => TestDatabase.Open(_path, new DomainEventInterceptor([_publisher]));
 
     [Fact]
     public async Task EventsArePublishedAfterAPlainSave()

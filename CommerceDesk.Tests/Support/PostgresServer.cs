@@ -36,10 +36,15 @@ public sealed class PostgresServer
         MaxPoolSize = 40,
     }.ConnectionString;
 
-    /// <summary>A fresh, migrated database of its own; returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync()
+    /// <summary>A fresh database of its own, migrated unless <paramref name="migrated"/> is false; returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(bool migrated = true)
     {
         var name = $"test_{Guid.NewGuid():N}";
+        if (!migrated)
+        {
+            await ExecuteAsync("postgres", $"CREATE DATABASE \"{name}\"");
+            return ConnectionString(name);
+        }
         // CREATE DATABASE copies the template only while nobody else is connected to it: one copy at a time.
         await _creating.WaitAsync();
         try

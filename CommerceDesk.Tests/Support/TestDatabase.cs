@@ -35,6 +35,10 @@ public static class TestDatabase
         return path;
     }
 
+    /// <summary>A database with no tables yet, for tests that migrate step by step (SQLite creates the file on first use).</summary>
+    public static async Task<string> CreateEmptyAsync(DatabaseProvider provider) =>
+        provider == DatabaseProvider.Postgres ? await (await PostgresServer.InstanceAsync()).CreateDatabaseAsync(migrated: false) : NewPath();
+
     public static bool IsPostgres(string database) => database.StartsWith("Host=", StringComparison.Ordinal);
 
     public static DatabaseProvider ProviderOf(string database) => IsPostgres(database) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
