@@ -3,8 +3,12 @@ using CommerceDesk.Tests.Support;
 
 namespace CommerceDesk.Tests.Api;
 
-public sealed class HealthTests(CommerceDeskFactory factory) : IClassFixture<CommerceDeskFactory>
+public abstract class HealthTests(CommerceDeskFactory factory)
 {
+    public sealed class OnSqlite(CommerceDeskFactory factory) : HealthTests(factory), IClassFixture<CommerceDeskFactory>;
+
+    public sealed class OnPostgres(PostgresCommerceDeskFactory factory) : HealthTests(factory), IClassFixture<PostgresCommerceDeskFactory>;
+
     [Fact]
     public async Task HealthReportsTheDatabaseAndJobServer()
     {
