@@ -10,8 +10,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CommerceDesk.Tests.Workflows;
 
-/// <summary>A migrated SQLite file with a channel, a customer, a cart and an order, and the workflow handlers on it.</summary>
-public sealed class WorkflowDatabase : IAsyncLifetime, IDbContextFactory<CommerceDbContext>
+/// <summary>A migrated database (SQLite unless told) with a channel, a customer, a cart and an order, and the workflow handlers on it.</summary>
+public sealed class WorkflowDatabase(DatabaseProvider provider = DatabaseProvider.Sqlite) : IAsyncLifetime, IDbContextFactory<CommerceDbContext>
 {
     public string Path { get; private set; } = "";
     public FakeTimeProvider Time { get; } = new(Clock.Start.AddDays(1));
@@ -20,7 +20,7 @@ public sealed class WorkflowDatabase : IAsyncLifetime, IDbContextFactory<Commerc
 
     public async Task InitializeAsync()
     {
-        Path = await TestDatabase.CreateAsync();
+        Path = await TestDatabase.CreateAsync(provider);
         await using var db = CreateDbContext();
         var channel = new Channel("web", "Web", "EUR");
         db.Channels.Add(channel);
@@ -44,7 +44,7 @@ public sealed class WorkflowDatabase : IAsyncLifetime, IDbContextFactory<Commerc
         return Task.CompletedTask;
     }
 
-    public CommerceDbContext CreateDbContext() => new SqliteCommerceDbContext(TestDatabase.Options(Path));
+    public CommerceDbContext CreateDbContext() => TestDatabase.Open(Path);
 
     public FireTransition Fire() => new(this, WorkflowRegistry.Default, new WorkflowEmailQueue(NullLogger<WorkflowEmailQueue>.Instance), Time, NullLogger<FireTransition>.Instance);
 
