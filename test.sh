@@ -9,6 +9,8 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
+# The PostgreSQL tests start a throwaway cluster of their own with initdb and pg_ctl; no server needs to run.
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing test prerequisites: ${missing[*]}"
   as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
@@ -16,6 +18,19 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# The test and benchmark processes stop their PostgreSQL clusters themselves (folder commercedesk-pg-<pid>-*); one
+# killed midway can leave its cluster running. On any exit, stop and remove the clusters whose process is gone.
+stop_leftover_clusters() {
+  for folder in "${TMPDIR:-/tmp}"/commercedesk-pg-*; do
+    [ -d "$folder" ] || continue
+    owner=$(basename "$folder" | cut -d- -f3)
+    kill -0 "$owner" 2>/dev/null && continue
+    [ -f "$folder/data/postmaster.pid" ] && kill -QUIT "$(head -1 "$folder/data/postmaster.pid")" 2>/dev/null && sleep 0.5
+    rm -rf "$folder"
+  done
+}
+trap stop_leftover_clusters EXIT
 results=$(mktemp -d)
 build_log=$(mktemp)
 if ! dotnet build CommerceDesk.sln -c Release >"$build_log" 2>&1; then
