@@ -14,11 +14,12 @@ internal static class JobsSetup
     /// </summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, DatabaseOptions database, IConfiguration configuration)
     {
-        services.AddHangfire(config =>
+        services.AddHangfire((services, config) =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
+                .UseRecommendedSerializerSettings()
+                .UseLogProvider(new HostLogProvider(services.GetRequiredService<ILoggerFactory>()));
             switch (database.Provider)
             {
                 case DatabaseProvider.SqlServer:
@@ -49,4 +50,31 @@ internal static class JobsSetup
             AppPath = "/",
             Authorization = [],
         }).RequireAuthorization(Identity.Policies.Admin);
+}
+
+/// <summary>
+/// Hangfire's log provider is process-wide while logger factories belong to hosts. Where several hosts share a process
+/// (the two-node tests), a provider left pointing at a stopped host's factory would break the others' job clients;
+/// this one stays silent instead.
+/// </summary>
+internal sealed class HostLogProvider(ILoggerFactory loggerFactory) : Hangfire.Logging.ILogProvider
+{
+    private readonly Hangfire.AspNetCore.AspNetCoreLogProvider _inner = new(loggerFactory);
+
+    public Hangfire.Logging.ILog GetLogger(string name)
+    {
+        try
+        {
+            return _inner.GetLogger(name);
+        }
+        catch (ObjectDisposedException)
+        {
+            return new Silent();
+        }
+    }
+
+    private sealed class Silent : Hangfire.Logging.ILog
+    {
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
+    }
 }

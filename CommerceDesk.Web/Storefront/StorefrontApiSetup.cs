@@ -28,7 +28,7 @@ public static class StorefrontApiSetup
             };
         });
         services.ConfigureHttpJsonOptions(options => StorefrontJson.Configure(options.SerializerOptions));
-        services.AddSingleton<ChannelKeyResolver>();
+        services.AddSingleton(ChannelKeyResolver.FromServices);
         services.AddSingleton<StorefrontWriter>();
         services.AddSingleton<GroupCommitQueue>();
         services.AddHostedService(provider => provider.GetRequiredService<GroupCommitQueue>());
