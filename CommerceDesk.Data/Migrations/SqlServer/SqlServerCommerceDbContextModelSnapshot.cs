@@ -568,6 +568,7 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("SourceUpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
