@@ -21,7 +21,7 @@ internal sealed class ChannelKeyResolver(IDbContextFactory<CommerceDbContext> fa
     /// <summary>The resolver with the key cache time the configuration gives.</summary>
     public static ChannelKeyResolver FromServices(IServiceProvider services) => new(
         services.GetRequiredService<IDbContextFactory<CommerceDbContext>>(), services.GetRequiredService<IMemoryCache>(),
-        TimeSpan.FromSeconds(services.GetRequiredService<IConfiguration>().GetValue(KeyCacheSetting, DefaultKeyLifetime.TotalSeconds)));
+        TimeSpan.FromSeconds(services.GetService<IConfiguration>()?.GetValue(KeyCacheSetting, DefaultKeyLifetime.TotalSeconds) ?? DefaultKeyLifetime.TotalSeconds));
     private static readonly TimeSpan ChannelLifetime = TimeSpan.FromMinutes(5);
 
     /// <summary>The channel id of an active key, or null for an unknown or revoked one.</summary>
