@@ -17,6 +17,7 @@ public abstract class HealthTests(CommerceDeskFactory factory)
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var body = await response.Content.ReadAsStringAsync();
         body.ShouldContain("\"database\":{\"status\":\"Healthy\"");
+        body.ShouldContain($"{factory.Provider}: 1 channel(s)");
         body.ShouldContain("\"jobs\"");
     }
 

@@ -93,6 +93,24 @@ public abstract class FullTextSearchTests(DatabaseProvider provider) : IAsyncLif
         prefix.Rows.Select(r => r.ExternalId).Order().ShouldBe(["C-00012345", "C-00012399"]);
     }
 
+    [Fact]
+    public async Task CaseAndAccentsAreIgnoredAndPunctuationSplitsWords()
+    {
+        await using (var db = TestDatabase.Open(_path))
+        {
+            db.Channels.Add(new CommerceDesk.Domain.Channels.Channel("web", "Web", "EUR"));
+            await db.SaveChangesAsync();
+            db.Customers.Add(new Customer(db.Channels.Single().Id, "c1", new("jose.nunez@example.com", "José", "Núñez-Ortiz", null, null, false, null), Clock.Start, Clock.Start));
+            await db.SaveChangesAsync();
+        }
+
+        (await Names("JOSE")).ShouldBe(["José Núñez-Ortiz"]);
+        (await Names("nunez ort")).ShouldBe(["José Núñez-Ortiz"]);
+        (await Names("Ortiz")).ShouldBe(["José Núñez-Ortiz"]);
+        (await Names("josé.núñez@example.com")).ShouldBe(["José Núñez-Ortiz"]);
+        (await Names("jose ortega")).ShouldBeEmpty();
+    }
+
     private async Task<string[]> Names(string search)
     {
         await using var db = TestDatabase.Open(_path);
