@@ -5,6 +5,7 @@ using CommerceDesk.Domain.Channels;
 using CommerceDesk.Domain.Common;
 using CommerceDesk.Domain.Email;
 using CommerceDesk.Tests.Email;
+using CommerceDesk.Tests.Support;
 using CommerceDesk.Web.Channels;
 using CommerceDesk.Web.Email.Delivery;
 using CommerceDesk.Web.Email.Outbox;
@@ -191,6 +192,30 @@ public sealed class TwoNodeTests : IAsyncLifetime
         }
 
         health.ShouldContain("2 job server(s)");
+    }
+
+    [Fact]
+    public async Task TwoNodesStartingTogetherOnAnEmptyDatabaseMigrateAndSeedItOnce()
+    {
+        var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Postgres);
+        var a = new ClusterNode(database, Settings(jobServers: false), null);
+        var b = new ClusterNode(database, Settings(jobServers: false), null);
+        try
+        {
+            await Task.WhenAll(Task.Run(() => _ = a.Services), Task.Run(() => _ = b.Services));
+
+            foreach (var node in new[] { a, b })
+                (await (await node.CreateClient().GetAsync("/health")).Content.ReadAsStringAsync()).ShouldContain("Postgres: 1 channel(s)");
+            await using var db = a.CreateDbContext();
+            (await db.Database.GetAppliedMigrationsAsync()).ShouldBe(db.Database.GetMigrations());
+            (await db.ChannelApiKeys.CountAsync()).ShouldBe(1);
+        }
+        finally
+        {
+            await a.DisposeAsync();
+            await b.DisposeAsync();
+            TestDatabase.Delete(database);
+        }
     }
 
     private static Task<AbandonedCartSweep.Result> Sweep(ClusterNode node) => Task.Run(() => node.Get<AbandonedCartSweep>().RunAsync(CancellationToken.None));
