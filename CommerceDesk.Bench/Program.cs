@@ -6,11 +6,11 @@ using CommerceDesk.Bench.Grids;
 using CommerceDesk.Bench.Reporting;
 using CommerceDesk.Bench.Sweep;
 
-// dotnet run -c Release --project CommerceDesk.Bench -- all|generate|grids|sweep|api [--scale 1] [--db path] [--out docs/benchmarks.md]
-// `all` builds a fresh data set and runs every part; the other commands work on the file --db names (built first if missing).
+// dotnet run -c Release --project CommerceDesk.Bench -- all|generate|grids|sweep|api [--scale 1] [--provider sqlite|postgres] [--db path or connection string] [--out docs/benchmarks.md]
+// `all` builds a fresh data set and runs every part; the other commands work on the database --db names (built first if missing).
 var options = BenchOptions.Parse(args);
 var spec = DatasetSpec.At(options.Scale);
-var report = new BenchReport($"{spec.Customers:N0} customers, {spec.Carts:N0} carts, {spec.Orders:N0} orders (scale {options.Scale.ToString(CultureInfo.InvariantCulture)}, seed {spec.Seed}), SQLite file");
+var report = new BenchReport($"{spec.Customers:N0} customers, {spec.Carts:N0} carts, {spec.Orders:N0} orders (scale {options.Scale.ToString(CultureInfo.InvariantCulture)}, seed {spec.Seed}), {options.Database.Describe}");
 var runs = options.Command switch
 {
     "all" => new[] { "generate", "grids", "sweep", "api" },
@@ -18,14 +18,14 @@ var runs = options.Command switch
     _ => throw new ArgumentException($"Unknown command '{options.Command}': use all, generate, grids, sweep or api."),
 };
 
-if (runs.Contains("generate") || !File.Exists(options.Database))
+if (runs.Contains("generate") || !await options.Database.ExistsAsync())
 {
-    Console.WriteLine($"Generating {spec.Customers:N0} customers, {spec.Carts:N0} carts, {spec.Orders:N0} orders into {options.Database} …");
+    Console.WriteLine($"Generating {spec.Customers:N0} customers, {spec.Carts:N0} carts, {spec.Orders:N0} orders into the {options.Database.Describe} …");
     var elapsed = await new DatasetGenerator(spec, options.Database, Console.Out).GenerateAsync();
     var rows = spec.Customers + spec.Carts * 3 + spec.Orders * 3; // carts and orders average two lines each
     report.Section("Data set generation", BenchReport.Table(["rows (incl. lines)", "seconds", "rows/s", "file size"],
         [[rows.ToString("N0", CultureInfo.InvariantCulture), elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture),
-          (rows / elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture), $"{new FileInfo(options.Database).Length / (1 << 20)} MiB"]]));
+          (rows / elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture), $"{await DatasetGenerator.SizeInMiBAsync(options.Database)} MiB"]]));
 }
 else
 {

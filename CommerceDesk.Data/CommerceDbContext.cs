@@ -16,7 +16,7 @@ namespace CommerceDesk.Data;
 
 /// <summary>
 /// The back office's database. Provider-specific subclasses (<see cref="SqliteCommerceDbContext"/>,
-/// <see cref="SqlServerCommerceDbContext"/>) exist only so each provider keeps its own migrations.
+/// <see cref="SqlServerCommerceDbContext"/>, <see cref="PostgresCommerceDbContext"/>) exist only so each provider keeps its own migrations.
 /// </summary>
 public abstract class CommerceDbContext(DbContextOptions options) : IdentityDbContext<ApplicationUser>(options)
 {
@@ -46,3 +46,5 @@ public abstract class CommerceDbContext(DbContextOptions options) : IdentityDbCo
 public sealed class SqliteCommerceDbContext(DbContextOptions<SqliteCommerceDbContext> options) : CommerceDbContext(options);
 
 public sealed class SqlServerCommerceDbContext(DbContextOptions<SqlServerCommerceDbContext> options) : CommerceDbContext(options);
+
+public sealed class PostgresCommerceDbContext(DbContextOptions<PostgresCommerceDbContext> options) : CommerceDbContext(options);

@@ -39,6 +39,12 @@ public static class DataServiceCollectionExtensions
                     .AddInterceptors(sp.GetRequiredService<DomainEventInterceptor>(), sp.GetRequiredService<VersionInterceptor>()));
                 services.AddSingleton<IDbContextFactory<CommerceDbContext>, ContextFactory<SqlServerCommerceDbContext>>();
                 break;
+            case DatabaseProvider.Postgres:
+                services.AddPooledDbContextFactory<PostgresCommerceDbContext>((sp, db) => db
+                    .UseNpgsql(options.ConnectionString)
+                    .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<DomainEventInterceptor>()));
+                services.AddSingleton<IDbContextFactory<CommerceDbContext>, ContextFactory<PostgresCommerceDbContext>>();
+                break;
             default:
                 throw new InvalidOperationException($"Database provider '{options.Provider}' is not supported.");
         }

@@ -1,6 +1,6 @@
 namespace CommerceDesk.Data;
 
-public enum DatabaseProvider { Sqlite, SqlServer }
+public enum DatabaseProvider { Sqlite, SqlServer, Postgres }
 
 public sealed class DatabaseOptions
 {

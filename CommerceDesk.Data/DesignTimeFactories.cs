@@ -17,3 +17,10 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
         new(new DbContextOptionsBuilder<SqlServerCommerceDbContext>()
             .UseSqlServer("Server=localhost;Database=CommerceDesk;Trusted_Connection=True;TrustServerCertificate=True").Options);
 }
+
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresCommerceDbContext>
+{
+    public PostgresCommerceDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresCommerceDbContext>()
+            .UseNpgsql("Host=localhost;Database=commercedesk;Username=commercedesk").Options);
+}

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 
 namespace CommerceDesk.Bench.Api;
 
-/// <summary>The real web app in its own process on a loopback port, on the benchmark's database file.</summary>
+/// <summary>The real web app in its own process on a loopback port, on the benchmark's database.</summary>
 internal sealed class AppProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -28,7 +28,7 @@ internal sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the app on <paramref name="database"/>; <paramref name="settings"/> are extra environment settings (<c>Section__Key</c>).</summary>
-    public static async Task<AppProcess> StartAsync(string database, params (string Name, string Value)[] settings)
+    public static async Task<AppProcess> StartAsync(BenchDatabase database, params (string Name, string Value)[] settings)
     {
         var port = FreePort();
         var webDll = Path.Combine(AppContext.BaseDirectory, "CommerceDesk.Web.dll");
@@ -41,7 +41,8 @@ internal sealed class AppProcess : IAsyncDisposable
         // Development gives channel `web` its documented key; no demo data; logging as in production.
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["DemoShop__Seed"] = "false";
-        start.Environment["Database__ConnectionString"] = $"Data Source={Path.GetFullPath(database)}";
+        start.Environment["Database__Provider"] = database.Provider.ToString();
+        start.Environment["Database__ConnectionString"] = database.ConnectionString;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         // A web node: the sweep's own cost is measured on its own, not mixed into request throughput.
         start.Environment["Jobs__RunServer"] = "false";

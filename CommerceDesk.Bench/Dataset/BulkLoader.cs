@@ -6,7 +6,7 @@ namespace CommerceDesk.Bench.Dataset;
 /// Prepared INSERTs sharing one open transaction, committed every <see cref="BatchSize"/> rows in all:
 /// SQLite allows one transaction per connection, and a cart and its items belong in the same one.
 /// </summary>
-internal sealed class BulkLoader : IAsyncDisposable
+internal sealed class BulkLoader : IBulkLoader
 {
     private const int BatchSize = 100_000;
     private readonly SqliteConnection _connection;
@@ -19,6 +19,8 @@ internal sealed class BulkLoader : IAsyncDisposable
         _connection = connection;
         _transaction = connection.BeginTransaction();
     }
+
+    IBulkRows IBulkLoader.Into(string table, IReadOnlyList<string> columns) => Into(table, columns);
 
     public Insert Into(string table, IReadOnlyList<string> columns)
     {
@@ -48,7 +50,7 @@ internal sealed class BulkLoader : IAsyncDisposable
         foreach (var command in _commands) await command.DisposeAsync();
     }
 
-    public sealed class Insert(BulkLoader loader, SqliteCommand command)
+    public sealed class Insert(BulkLoader loader, SqliteCommand command) : IBulkRows
     {
         public void Add(params object?[] values)
         {

@@ -3,16 +3,21 @@ using CommerceDesk.Data;
 using CommerceDesk.Domain.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace CommerceDesk.Bench.Dataset;
 
 /// <summary>
-/// Builds a fresh SQLite file with the app's own schema (its migrations) and fills it with a reproducible
-/// data set by batched, prepared inserts. Secondary indexes are dropped during the load and rebuilt after,
-/// the way a bulk load is done; the rebuilt indexes are exactly the migration's.
+/// Builds a fresh database with the app's own schema (its migrations) and fills it with a reproducible data set:
+/// on SQLite by batched, prepared inserts, secondary indexes dropped during the load and rebuilt after, the way a
+/// bulk load is done (the rebuilt indexes are exactly the migration's); on PostgreSQL by COPY, the counter triggers
+/// off during the load and the counters recounted after.
 /// </summary>
-public sealed class DatasetGenerator(DatasetSpec spec, string path, TextWriter log)
+public sealed class DatasetGenerator(DatasetSpec spec, BenchDatabase database, TextWriter log)
 {
+    private readonly string path = database.Name;
+    private Func<IBulkLoader> _newLoader = () => throw new InvalidOperationException("No connection is open.");
+
     private static readonly string[] CartStatuses = ["Purchased", "Abandoned", "Open", "Lost"];
     private static readonly string[] Steps = ["None", "Shipping", "Payment"];
     private static readonly string[] OrderStatuses = ["Incoming", "In process", "Completed", "Cancelled"];
@@ -20,27 +25,23 @@ public sealed class DatasetGenerator(DatasetSpec spec, string path, TextWriter l
 
     public async Task<TimeSpan> GenerateAsync()
     {
+        if (database.IsPostgres) return await GeneratePostgresAsync();
         var clock = Stopwatch.StartNew();
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         foreach (var file in new[] { path, path + "-wal", path + "-shm" }) File.Delete(file);
-        await MigrateAsync(path);
+        await MigrateAsync(database);
 
         var channelIds = await InsertChannelsAsync();
         SqliteConnection.ClearAllPools();
         await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         await connection.OpenAsync();
+        _newLoader = () => new BulkLoader(connection);
         await ExecuteAsync(connection, "PRAGMA foreign_keys=OFF; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-400000; PRAGMA temp_store=MEMORY;");
         var indexes = await DropSecondaryIndexesAsync(connection);
         var triggers = await DropTriggersAsync(connection);
 
         Step("schema", clock);
-        var random = new Random(spec.Seed);
-        await InsertCustomersAsync(connection, random, channelIds);
-        Step("customers", clock);
-        await InsertCartsAsync(connection, random, channelIds);
-        Step("carts", clock);
-        await InsertOrdersAsync(connection, random, channelIds);
-        Step("orders", clock);
+        await InsertRowsAsync(channelIds, clock);
 
         foreach (var sql in indexes) await ExecuteAsync(connection, sql);
         foreach (var sql in triggers) await ExecuteAsync(connection, sql);
@@ -52,11 +53,58 @@ public sealed class DatasetGenerator(DatasetSpec spec, string path, TextWriter l
         return clock.Elapsed;
     }
 
-    public static async Task MigrateAsync(string path)
+    private async Task InsertRowsAsync(long[] channelIds, Stopwatch clock)
     {
-        await using (var db = new SqliteCommerceDbContext(new DbContextOptionsBuilder<SqliteCommerceDbContext>().UseSqlite($"Data Source={path}").Options))
+        var random = new Random(spec.Seed);
+        await InsertCustomersAsync(random, channelIds);
+        Step("customers", clock);
+        await InsertCartsAsync(random, channelIds);
+        Step("carts", clock);
+        await InsertOrdersAsync(random, channelIds);
+        Step("orders", clock);
+    }
+
+    private static readonly string[] CountedTables = ["Carts", "Orders"];
+
+    private async Task<TimeSpan> GeneratePostgresAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        await using (var db = database.CreateContext())
+            await db.Database.EnsureDeletedAsync();
+        await MigrateAsync(database);
+        var channelIds = await InsertChannelsAsync();
+        await using var connection = (NpgsqlConnection)await database.OpenAsync();
+        await ExecuteAsync(connection, "SET TIME ZONE 'UTC'");
+        foreach (var table in CountedTables) await ExecuteAsync(connection, $"ALTER TABLE \"{table}\" DISABLE TRIGGER USER");
+        _newLoader = () => new PostgresBulkLoader(connection);
+        Step("schema", clock);
+
+        await InsertRowsAsync(channelIds, clock);
+
+        foreach (var table in CountedTables) await ExecuteAsync(connection, $"ALTER TABLE \"{table}\" ENABLE TRIGGER USER");
+        foreach (var sql in CommerceDesk.Data.Search.ValueCounts.RebuildSql()) await ExecuteAsync(connection, sql);
+        // The rows came with their ids: move each identity past them, or the app's next insert would meet one.
+        foreach (var table in new[] { "Customers", "Carts", "Orders" })
+            await ExecuteAsync(connection, $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), (SELECT max(\"Id\") FROM \"{table}\"))");
+        await ExecuteAsync(connection, "VACUUM ANALYZE");
+        Step("indexes", clock);
+        return clock.Elapsed;
+    }
+
+    public static async Task MigrateAsync(BenchDatabase database)
+    {
+        await using (var db = database.CreateContext())
             await db.Database.MigrateAsync();
-        SqliteConnection.ClearAllPools();
+        if (!database.IsPostgres) SqliteConnection.ClearAllPools();
+    }
+
+    public static async Task<long> SizeInMiBAsync(BenchDatabase database)
+    {
+        if (!database.IsPostgres) return new FileInfo(database.Name).Length / (1 << 20);
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT pg_database_size(current_database())";
+        return (long)(await command.ExecuteScalarAsync())! / (1 << 20);
     }
 
     private void Step(string what, Stopwatch clock) => log.WriteLine($"  {what,-10} done at {clock.Elapsed.TotalSeconds,6:F1} s");
@@ -91,7 +139,7 @@ public sealed class DatasetGenerator(DatasetSpec spec, string path, TextWriter l
     /// <summary>Channels go through the domain (keys hashed, reminders on since long before the data set).</summary>
     private async Task<long[]> InsertChannelsAsync()
     {
-        await using var db = new SqliteCommerceDbContext(new DbContextOptionsBuilder<SqliteCommerceDbContext>().UseSqlite($"Data Source={path}").Options);
+        await using var db = database.CreateContext();
         var channels = DatasetSpec.Channels.Select(code =>
         {
             var channel = new Channel(code, code + " shop", "EUR");
@@ -104,10 +152,10 @@ public sealed class DatasetGenerator(DatasetSpec spec, string path, TextWriter l
         return channels.Select(c => c.Id).ToArray();
     }
 
-    private async Task InsertCustomersAsync(SqliteConnection connection, Random random, long[] channels)
+    private async Task InsertCustomersAsync(Random random, long[] channels)
     {
         var names = new Bogus.DataSets.Name("en") { Random = new Bogus.Randomizer(spec.Seed) };
-        await using var loader = new BulkLoader(connection);
+        await using var loader = _newLoader();
         var batch = loader.Into("Customers",
             ["Id", "ChannelId", "ExternalId", "CreatedAt", "SourceUpdatedAt", "Email", "FirstName", "LastName", "Phone", "IsGuest", "RegisteredAt"]);
         for (var id = 1; id <= spec.Customers; id++)
@@ -122,9 +170,9 @@ public sealed class DatasetGenerator(DatasetSpec spec, string path, TextWriter l
         }
     }
 
-    private async Task InsertCartsAsync(SqliteConnection connection, Random random, long[] channels)
+    private async Task InsertCartsAsync(Random random, long[] channels)
     {
-        await using var loader = new BulkLoader(connection);
+        await using var loader = _newLoader();
         var carts = loader.Into("Carts",
             ["Id", "ChannelId", "ExternalId", "CreatedAt", "SourceUpdatedAt", "CustomerExternalId", "CustomerId", "Email", "ItemCount", "CheckoutStep",
              "Status", "LastActivityAt", "AbandonedAt", "ReminderCheckedAt", "Version", "CrmSyncStatus", "Subtotal", "Currency", "WorkflowStep"]);
@@ -147,9 +195,9 @@ public sealed class DatasetGenerator(DatasetSpec spec, string path, TextWriter l
         }
     }
 
-    private async Task InsertOrdersAsync(SqliteConnection connection, Random random, long[] channels)
+    private async Task InsertOrdersAsync(Random random, long[] channels)
     {
-        await using var loader = new BulkLoader(connection);
+        await using var loader = _newLoader();
         var orders = loader.Into("Orders",
             ["Id", "ChannelId", "ExternalId", "CreatedAt", "SourceUpdatedAt", "Number", "CustomerExternalId", "CustomerId", "Email", "PaymentStatus",
              "CommercialState", "PlacedAt", "Status", "Version", "CrmSyncStatus", "PaymentMethodCode", "PaymentKind", "Subtotal", "Currency", "WorkflowStep"]);
@@ -170,7 +218,7 @@ public sealed class DatasetGenerator(DatasetSpec spec, string path, TextWriter l
         }
     }
 
-    private static (int Quantity, long Subtotal) AddLines(BulkLoader.Insert insert, Random random, long ownerId)
+    private static (int Quantity, long Subtotal) AddLines(IBulkRows insert, Random random, long ownerId)
     {
         var count = random.Next(1, 4);
         var quantity = 0;
@@ -198,7 +246,7 @@ public sealed class DatasetGenerator(DatasetSpec spec, string path, TextWriter l
         return weights.Length - 1;
     }
 
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
+    private static async Task ExecuteAsync(System.Data.Common.DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -16,19 +16,17 @@ namespace CommerceDesk.Bench.Grids;
 /// The pages' own grid queries (OrderGridQuery, CartGridQuery, CustomerGridQuery: one round trip for the rows, one for the count),
 /// each case timed end to end through EF Core, and the same SQL run raw on a plain connection for the ratio.
 /// </summary>
-internal sealed class GridBenchmarks(string database, int runs)
+internal sealed class GridBenchmarks(BenchDatabase database, int runs)
 {
     private static readonly DateOnly Today = DateOnly.FromDateTime(DatasetSpec.Now);
 
     public async Task RunAsync(BenchReport report)
     {
         await using var services = new ServiceCollection()
-            .AddCommerceData(new DatabaseOptions { ConnectionString = $"Data Source={Path.GetFullPath(database)}" }, AppContext.BaseDirectory)
+            .AddCommerceData(database.Options, AppContext.BaseDirectory)
             .BuildServiceProvider();
         var factory = services.GetRequiredService<IDbContextFactory<CommerceDbContext>>();
         var recorder = new CommandRecorder();
-        var recordingOptions = new DbContextOptionsBuilder<SqliteCommerceDbContext>()
-            .UseSqlite($"Data Source={Path.GetFullPath(database)}").AddInterceptors(recorder).Options;
         long channel;
         int orderCount, cartCount, customerCount;
         string lastName, email, number, cartId, customerEmail;
@@ -112,9 +110,9 @@ internal sealed class GridBenchmarks(string database, int runs)
             ("customers: search e-mail", new(Search: customerEmail), Page()),
         };
 
-        await MeasureAsync(report, new OrderGridQuery(), orderCases, factory, recorder, recordingOptions);
-        await MeasureAsync(report, new CartGridQuery(), cartCases, factory, recorder, recordingOptions);
-        await MeasureAsync(report, new CustomerGridQuery(), customerCases, factory, recorder, recordingOptions);
+        await MeasureAsync(report, new OrderGridQuery(), orderCases, factory, recorder);
+        await MeasureAsync(report, new CartGridQuery(), cartCases, factory, recorder);
+        await MeasureAsync(report, new CustomerGridQuery(), customerCases, factory, recorder);
 
         report.Section("Grid queries (target p95 ≤ 30 ms, within 2× of raw SQL)",
             BenchReport.Table(["query (page of 50 + total count)", "rows matched", "app p50 ms", "app p95 ms", "app max ms", "raw p50 ms", "raw p95 ms", "app/raw p95"],
@@ -123,22 +121,29 @@ internal sealed class GridBenchmarks(string database, int runs)
                     r.Name, r.App.Detail, BenchReport.Ms(r.App.P50), BenchReport.Ms(r.App.P95), BenchReport.Ms(r.App.Max),
                     BenchReport.Ms(r.Raw!.P50), BenchReport.Ms(r.Raw.P95), (r.App.P95 / r.Raw.P95).ToString("F2", CultureInfo.InvariantCulture),
                 })) +
-            $"\nApp = the grid's query class through EF Core on a fresh context per run (as a page does); raw = the SQL EF generated for the same page and count, run on an open SqliteConnection. {runs} runs after 3 warm-ups.");
-        report.Section("Grid query plans (EXPLAIN QUERY PLAN of the count, then the page)",
+            $"\nApp = the grid's query class through EF Core on a fresh context per run (as a page does); raw = the SQL EF generated for the same page and count, run on an open {(database.IsPostgres ? "NpgsqlConnection" : "SqliteConnection")}. {runs} runs after 3 warm-ups.");
+        report.Section($"Grid query plans ({(database.IsPostgres ? "EXPLAIN" : "EXPLAIN QUERY PLAN")} of the count, then the page)",
             string.Join("\n", _plans.Select(p => $"<details><summary>{p.Name}</summary>\n\n```\n{p.Plans}\n```\n</details>\n")));
     }
 
     private readonly List<(string Name, string Plans)> _plans = [];
 
     /// <summary>EXPLAIN QUERY PLAN of each command a page sent, so a slow case shows its scan or temp B-tree.</summary>
-    private static async Task<string> PlansAsync(SqliteConnection connection, List<(string Sql, (string Name, object? Value)[] Parameters)> commands)
+    private static async Task<string> PlansAsync(System.Data.Common.DbConnection connection, List<(string Sql, (string Name, object? Value)[] Parameters)> commands)
     {
         var text = new System.Text.StringBuilder();
         foreach (var (sql, parameters) in commands)
         {
-            await using var command = connection.CreateCommand();
+            await using var command = Command(connection, sql, parameters);
+            if (connection is not SqliteConnection)
+            {
+                command.CommandText = "EXPLAIN " + sql;
+                await using var plan = await command.ExecuteReaderAsync();
+                while (await plan.ReadAsync()) text.AppendLine(plan.GetString(0));
+                text.AppendLine();
+                continue;
+            }
             command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-            foreach (var (parameter, value) in parameters) command.Parameters.AddWithValue(parameter, value ?? DBNull.Value);
             await using var reader = await command.ExecuteReaderAsync();
             var depth = new Dictionary<long, int> { [0] = -1 };
             while (await reader.ReadAsync())
@@ -152,18 +157,32 @@ internal sealed class GridBenchmarks(string database, int runs)
         return text.ToString().TrimEnd();
     }
 
+    private static System.Data.Common.DbCommand Command(System.Data.Common.DbConnection connection, string sql, (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+
     private static GridPaging Page(string? sortBy = null, bool descending = true) => new(0, 50, sortBy, descending);
 
     /// <summary>Each case of one grid, run through the grid's own query as its page runs it.</summary>
     private async Task MeasureAsync<TFilter, TRow>(BenchReport report, IGridQuery<TFilter, TRow> query, (string Name, TFilter Filter, GridPaging Paging)[] cases,
-        IDbContextFactory<CommerceDbContext> factory, CommandRecorder recorder, DbContextOptions<SqliteCommerceDbContext> recordingOptions)
+        IDbContextFactory<CommerceDbContext> factory, CommandRecorder recorder)
     {
         foreach (var (name, filter, paging) in cases)
-            await MeasureAsync(report, name, factory, recorder, recordingOptions, db => query.RunAsync(db, filter, paging));
+            await MeasureAsync(report, name, factory, recorder, db => query.RunAsync(db, filter, paging));
     }
 
     private async Task MeasureAsync<TRow>(BenchReport report, string name, IDbContextFactory<CommerceDbContext> factory,
-        CommandRecorder recorder, DbContextOptions<SqliteCommerceDbContext> recordingOptions, Func<CommerceDbContext, Task<GridPage<TRow>>> run)
+        CommandRecorder recorder, Func<CommerceDbContext, Task<GridPage<TRow>>> run)
     {
         var app = await Latency.MeasureAsync(name, async () =>
         {
@@ -175,18 +194,15 @@ internal sealed class GridBenchmarks(string database, int runs)
         // The very commands the app sent for this page (count, then rows), replayed on a plain open connection.
         recorder.Commands.Clear();
         recorder.Recording = true;
-        await using (var db = new SqliteCommerceDbContext(recordingOptions)) await run(db);
+        await using (var db = database.CreateContext(recorder)) await run(db);
         recorder.Recording = false;
         var commands = recorder.Commands.ToList();
-        await using var connection = new SqliteConnection($"Data Source={Path.GetFullPath(database)}");
-        await connection.OpenAsync();
+        await using var connection = await database.OpenAsync();
         var raw = await Latency.MeasureAsync(name, async () =>
         {
             foreach (var (sql, parameters) in commands)
             {
-                await using var command = connection.CreateCommand();
-                command.CommandText = sql;
-                foreach (var (parameter, value) in parameters) command.Parameters.AddWithValue(parameter, value ?? DBNull.Value);
+                await using var command = Command(connection, sql, parameters);
                 await using var reader = await command.ExecuteReaderAsync();
                 while (await reader.ReadAsync()) { }
             }

@@ -7,7 +7,6 @@ using CommerceDesk.Web.Carts.Abandonment;
 using CommerceDesk.Web.Email;
 using CommerceDesk.Web.Email.Reminders;
 using CommerceDesk.Web.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -20,7 +19,7 @@ namespace CommerceDesk.Bench.Sweep;
 /// The app's own AbandonedCartSweep against the big table: first with a small number of carts due, then with ten
 /// times as many. Cost per due cart staying flat while the table stays the same size shows cost follows the due carts.
 /// </summary>
-internal sealed class SweepBenchmark(string database, double scale)
+internal sealed class SweepBenchmark(BenchDatabase database, double scale)
 {
     public async Task RunAsync(BenchReport report)
     {
@@ -29,13 +28,14 @@ internal sealed class SweepBenchmark(string database, double scale)
             foreach (var seeder in scope.ServiceProvider.GetServices<IStartupSeeder>())
                 await seeder.SeedAsync(CancellationToken.None);
 
-        var totalCarts = await ScalarAsync("SELECT COUNT(*) FROM Carts");
+        var totalCarts = await ScalarAsync(BenchDatabase.Sql("SELECT COUNT(*) FROM [Carts]"));
         var rows = new List<string[]>();
         foreach (var due in new[] { (int)Math.Max(50, 10_000 * scale), (int)Math.Max(500, 100_000 * scale) })
         {
             await MakeCartsDueAsync(due);
             var sweep = services.GetRequiredService<AbandonedCartSweep>();
-            // CPU time too (SQLite runs in this process): on a shared, loaded machine it moves far less than wall time.
+            // CPU time too (SQLite runs in this process; PostgreSQL's own work is not in it): on a shared, loaded machine it
+            // moves far less than wall time.
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var result = await sweep.RunAsync(CancellationToken.None);
@@ -67,30 +67,31 @@ internal sealed class SweepBenchmark(string database, double scale)
     /// </summary>
     private async Task MakeCartsDueAsync(int count)
     {
-        await using var connection = await OpenAsync();
+        await using var connection = await database.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            UPDATE Carts SET LastActivityAt = $idleSince, Version = Version + Id % 16
-            WHERE Id IN (SELECT Id FROM Carts WHERE Status = 'Open' AND LastActivityAt > $idleSince ORDER BY Id LIMIT $count);
-            """;
-        command.Parameters.AddWithValue("$idleSince", SqliteText.Time(DatasetSpec.Now.AddHours(-2)));
-        command.Parameters.AddWithValue("$count", count);
+        command.CommandText = BenchDatabase.Sql("""
+            UPDATE [Carts] SET [LastActivityAt] = @idleSince, [AbandonmentCheckedAt] = NULL, [Version] = [Version] + [Id] % 16
+            WHERE [Id] IN (SELECT [Id] FROM [Carts] WHERE [Status] = 'Open' AND [LastActivityAt] > @idleSince ORDER BY [Id] LIMIT @count);
+            """);
+        Add(command, "@idleSince", database.IsPostgres ? DatasetSpec.Now.AddHours(-2) : SqliteText.Time(DatasetSpec.Now.AddHours(-2)));
+        Add(command, "@count", count);
         await command.ExecuteNonQueryAsync();
+    }
+
+    private static void Add(System.Data.Common.DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     private async Task<long> ScalarAsync(string sql)
     {
-        await using var connection = await OpenAsync();
+        await using var connection = await database.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private async Task<SqliteConnection> OpenAsync()
-    {
-        var connection = new SqliteConnection($"Data Source={database}");
-        await connection.OpenAsync();
-        return connection;
     }
 
     private ServiceProvider BuildServices()
@@ -104,7 +105,7 @@ internal sealed class SweepBenchmark(string database, double scale)
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(new FixedTimeProvider(DatasetSpec.Now));
-        services.AddCommerceData(new DatabaseOptions { ConnectionString = $"Data Source={Path.GetFullPath(database)}" }, environment.ContentRootPath);
+        services.AddCommerceData(database.Options, environment.ContentRootPath);
         services.AddEmail(configuration, environment);
         return services.BuildServiceProvider();
     }

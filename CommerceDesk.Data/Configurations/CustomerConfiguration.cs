@@ -16,6 +16,9 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.Property(c => c.Phone).HasMaxLength(Customer.PhoneMaxLength);
         builder.Property(c => c.ParentExternalId).HasMaxLength(Customer.ExternalIdMaxLength);
         builder.Ignore(c => c.FullName);
+        // A customer has no version: its source time is the compare-and-swap instead, so of two nodes applying pushes
+        // of the same customer at once, the one that read an older row fails its update and reads again.
+        builder.Property(c => c.SourceUpdatedAt).IsConcurrencyToken();
 
         builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.ParentCustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Account>().WithMany().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.SetNull);

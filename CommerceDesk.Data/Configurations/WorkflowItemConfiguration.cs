@@ -23,8 +23,6 @@ internal sealed class WorkflowItemConfiguration : IEntityTypeConfiguration<Workf
         // One item per workflow and record; also the join the grids' "Workflow step" column uses.
         builder.HasIndex(i => new { i.CartId, i.WorkflowName }).IsUnique().HasDatabaseName("IX_WorkflowItems_Cart");
         builder.HasIndex(i => new { i.OrderId, i.WorkflowName }).IsUnique().HasDatabaseName("IX_WorkflowItems_Order");
-        // Grid filter "Workflow step = X".
-        builder.HasIndex(i => new { i.WorkflowName, i.CurrentStep }).HasDatabaseName("IX_WorkflowItems_Step");
 
         builder.OwnsMany(i => i.Transitions, t =>
         {

@@ -3,7 +3,8 @@ namespace CommerceDesk.Data.Search;
 /// <summary>
 /// SQLite FTS5 indexes behind the grids' text search (a LIKE '%term%' scans the table; FTS5 answers from its
 /// index). Each is an external-content table over its source table, kept in step by triggers, so the rows
-/// are stored once. Used by the SQLite migrations only.
+/// are stored once. Used by the SQLite migrations; PostgreSQL's
+/// counterpart is <see cref="PostgresFullText"/>, with the same matching rules.
 /// </summary>
 public static class FullTextIndexes
 {

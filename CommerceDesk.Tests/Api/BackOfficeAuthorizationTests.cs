@@ -6,8 +6,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CommerceDesk.Tests.Api;
 
-public sealed class BackOfficeAuthorizationTests(CommerceDeskFactory factory) : IClassFixture<CommerceDeskFactory>
+public abstract class BackOfficeAuthorizationTests(CommerceDeskFactory factory)
 {
+    public sealed class OnSqlite(CommerceDeskFactory factory) : BackOfficeAuthorizationTests(factory), IClassFixture<CommerceDeskFactory>;
+
+    public sealed class OnPostgres(PostgresCommerceDeskFactory factory) : BackOfficeAuthorizationTests(factory), IClassFixture<PostgresCommerceDeskFactory>;
+
     [Theory]
     [InlineData("/")]
     [InlineData("/orders")]

@@ -1,3 +1,4 @@
+using CommerceDesk.Data;
 using CommerceDesk.Data.Identity;
 using CommerceDesk.Tests.Support;
 using CommerceDesk.Web.Identity;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CommerceDesk.Tests.Api;
 
 /// <summary>The app outside Development: no users, no default passwords.</summary>
-public sealed class ProductionFactory : CommerceDeskFactory
+public class ProductionFactory : CommerceDeskFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -20,8 +21,18 @@ public sealed class ProductionFactory : CommerceDeskFactory
     }
 }
 
-public sealed class FirstAdminTests(ProductionFactory factory) : IClassFixture<ProductionFactory>
+/// <summary>The same outside Development on PostgreSQL.</summary>
+public sealed class PostgresProductionFactory : ProductionFactory
 {
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
+
+public abstract class FirstAdminTests(ProductionFactory factory)
+{
+    public sealed class OnSqlite(ProductionFactory factory) : FirstAdminTests(factory), IClassFixture<ProductionFactory>;
+
+    public sealed class OnPostgres(PostgresProductionFactory factory) : FirstAdminTests(factory), IClassFixture<PostgresProductionFactory>;
+
     [Fact]
     public async Task OutsideDevelopmentNobodyIsSeededAndTheFirstAdminIsCreatedOnRequest()
     {

@@ -3,8 +3,12 @@ using CommerceDesk.Tests.Support;
 
 namespace CommerceDesk.Tests.Api;
 
-public sealed class HealthTests(CommerceDeskFactory factory) : IClassFixture<CommerceDeskFactory>
+public abstract class HealthTests(CommerceDeskFactory factory)
 {
+    public sealed class OnSqlite(CommerceDeskFactory factory) : HealthTests(factory), IClassFixture<CommerceDeskFactory>;
+
+    public sealed class OnPostgres(PostgresCommerceDeskFactory factory) : HealthTests(factory), IClassFixture<PostgresCommerceDeskFactory>;
+
     [Fact]
     public async Task HealthReportsTheDatabaseAndJobServer()
     {
@@ -13,6 +17,7 @@ public sealed class HealthTests(CommerceDeskFactory factory) : IClassFixture<Com
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var body = await response.Content.ReadAsStringAsync();
         body.ShouldContain("\"database\":{\"status\":\"Healthy\"");
+        body.ShouldContain($"{factory.Provider}: 1 channel(s)");
         body.ShouldContain("\"jobs\"");
     }
 

@@ -7,8 +7,12 @@ using static CommerceDesk.Tests.Api.Storefront.StorefrontPayloads;
 namespace CommerceDesk.Tests.Channels;
 
 /// <summary>Keys issued and revoked on the settings page, used against the real storefront API of the same node.</summary>
-public sealed class ChannelKeysApiTests(CommerceDeskFactory factory) : IClassFixture<CommerceDeskFactory>
+public abstract class ChannelKeysApiTests(CommerceDeskFactory factory)
 {
+    public sealed class OnSqlite(CommerceDeskFactory factory) : ChannelKeysApiTests(factory), IClassFixture<CommerceDeskFactory>;
+
+    public sealed class OnPostgres(PostgresCommerceDeskFactory factory) : ChannelKeysApiTests(factory), IClassFixture<PostgresCommerceDeskFactory>;
+
     private StorefrontChannels Channels => factory.Services.GetRequiredService<StorefrontChannels>();
 
     [Fact]

@@ -1,3 +1,4 @@
+using CommerceDesk.Data;
 using CommerceDesk.Domain.Channels;
 using CommerceDesk.Tests.Email;
 using CommerceDesk.Tests.Support;
@@ -11,8 +12,12 @@ using Draft = CommerceDesk.Web.Channels.StorefrontChannels.ChannelDraft;
 namespace CommerceDesk.Tests.Channels;
 
 /// <summary>The channel settings handler on a real SQLite file: creating channels, issuing and revoking keys.</summary>
-public sealed class StorefrontChannelsTests : IAsyncLifetime
+public abstract class StorefrontChannelsTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : StorefrontChannelsTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : StorefrontChannelsTests(DatabaseProvider.Postgres);
+
     private static readonly DateTimeOffset Start = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
     private string _path = "";
     private FileContextFactory _factory = null!;
@@ -21,7 +26,7 @@ public sealed class StorefrontChannelsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _path = await TestDatabase.CreateAsync();
+        _path = await TestDatabase.CreateAsync(provider);
         _factory = new FileContextFactory(_path);
         _channels = new StorefrontChannels(_factory, _time, new ChannelKeyResolver(_factory, new MemoryCache(new MemoryCacheOptions())));
     }

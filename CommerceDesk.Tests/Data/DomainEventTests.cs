@@ -13,8 +13,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CommerceDesk.Tests.Data;
 
 /// <summary>The save pipeline: handlers inside the save (all or nothing), notifiers after the commit.</summary>
-public sealed class DomainEventTests : IAsyncLifetime
+public abstract class DomainEventTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : DomainEventTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : DomainEventTests(DatabaseProvider.Postgres);
+
     private readonly RecordingNotifier _notifier = new();
     private readonly ServiceCollection _handlers = new();
     private string _path = "";
@@ -22,8 +26,8 @@ public sealed class DomainEventTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _path = await TestDatabase.CreateAsync();
-        await using var db = new SqliteCommerceDbContext(TestDatabase.Options(_path));
+        _path = await TestDatabase.CreateAsync(provider);
+        await using var db = Open();
         var channel = new Channel("web", "Web", "EUR");
         db.Channels.Add(channel);
         await db.SaveChangesAsync();
@@ -36,8 +40,8 @@ public sealed class DomainEventTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private SqliteCommerceDbContext Open() =>
-        new(TestDatabase.Options(_path, new DomainEventInterceptor(new DomainEventDispatcher(_handlers.BuildServiceProvider()), [_notifier])));
+    private CommerceDbContext Open() =>
+        TestDatabase.Open(_path, new DomainEventInterceptor(new DomainEventDispatcher(_handlers.BuildServiceProvider()), [_notifier]));
 
     private void On<TEvent>(Func<TEvent, CommerceDbContext, Task> handle) where TEvent : IDomainEvent =>
         _handlers.AddSingleton<IDomainEventHandler<TEvent>>(new Handler<TEvent>(handle));

@@ -9,8 +9,12 @@ namespace CommerceDesk.Tests.Data;
 /// The grids fetch a page's ids first and join afterwards; walking every sort page by page must give exactly the
 /// rows, in exactly the order, of the whole sorted list (the export's query, which joins without paging).
 /// </summary>
-public sealed class GridPagingTests(GridShopFixture shop) : IClassFixture<GridShopFixture>
+public abstract class GridPagingTests(GridShopFixture shop)
 {
+    public sealed class OnSqlite(GridShopFixture shop) : GridPagingTests(shop), IClassFixture<GridShopFixture>;
+
+    public sealed class OnPostgres(PostgresGridShopFixture shop) : GridPagingTests(shop), IClassFixture<PostgresGridShopFixture>;
+
     public static TheoryData<string, bool> OrderSorts() => Sorts(OrderGridQuery.SortableColumns);
 
     public static TheoryData<string, bool> CartSorts() => Sorts(CartGridQuery.SortableColumns);

@@ -12,8 +12,10 @@ using Microsoft.EntityFrameworkCore;
 namespace CommerceDesk.Tests.Data;
 
 /// <summary>A small shop on a real SQLite file, shared by the grid query tests (they only read).</summary>
-public sealed class GridShopFixture : IAsyncLifetime
+public class GridShopFixture : IAsyncLifetime
 {
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     public static readonly DateTime Day1 = new(2026, 11, 2, 10, 0, 0, DateTimeKind.Utc);
 
     public string Path { get; private set; } = "";
@@ -23,7 +25,7 @@ public sealed class GridShopFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Path = await TestDatabase.CreateAsync();
+        Path = await TestDatabase.CreateAsync(Provider);
         await using var db = Open();
         var shop = new ShopData(db);
         var web = await shop.ChannelAsync("web", "Web shop");
@@ -48,12 +50,8 @@ public sealed class GridShopFixture : IAsyncLifetime
         await shop.CartAsync(web, "cart-g", null, Day1.AddDays(2), email: "walkin@shop.test");
     }
 
-    public CommerceDbContext Open(CommandCounter? counter = null)
-    {
-        var options = new DbContextOptionsBuilder<SqliteCommerceDbContext>(TestDatabase.Options(Path));
-        if (counter is not null) options.AddInterceptors(counter);
-        return new SqliteCommerceDbContext(options.Options);
-    }
+    public CommerceDbContext Open(CommandCounter? counter = null) =>
+        counter is null ? TestDatabase.Open(Path) : TestDatabase.Open(Path, counter);
 
     public Task DisposeAsync()
     {
@@ -62,8 +60,18 @@ public sealed class GridShopFixture : IAsyncLifetime
     }
 }
 
-public sealed class OrderGridQueryTests(GridShopFixture shop) : IClassFixture<GridShopFixture>
+/// <summary>The same shop on a PostgreSQL database.</summary>
+public sealed class PostgresGridShopFixture : GridShopFixture
 {
+    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
+
+public abstract class OrderGridQueryTests(GridShopFixture shop)
+{
+    public sealed class OnSqlite(GridShopFixture shop) : OrderGridQueryTests(shop), IClassFixture<GridShopFixture>;
+
+    public sealed class OnPostgres(PostgresGridShopFixture shop) : OrderGridQueryTests(shop), IClassFixture<PostgresGridShopFixture>;
+
     private async Task<GridPage<OrderRow>> Run(OrderGridFilter filter, GridPaging? paging = null)
     {
         await using var db = shop.Open();
@@ -145,8 +153,12 @@ public sealed class OrderGridQueryTests(GridShopFixture shop) : IClassFixture<Gr
     }
 }
 
-public sealed class CartAndCustomerGridQueryTests(GridShopFixture shop) : IClassFixture<GridShopFixture>
+public abstract class CartAndCustomerGridQueryTests(GridShopFixture shop)
 {
+    public sealed class OnSqlite(GridShopFixture shop) : CartAndCustomerGridQueryTests(shop), IClassFixture<GridShopFixture>;
+
+    public sealed class OnPostgres(PostgresGridShopFixture shop) : CartAndCustomerGridQueryTests(shop), IClassFixture<PostgresGridShopFixture>;
+
     [Fact]
     public async Task CartsFilterByStatusAndSearchByEmailOrCustomerName()
     {

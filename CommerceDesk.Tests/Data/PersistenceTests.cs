@@ -8,15 +8,44 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommerceDesk.Tests.Data;
 
-/// <summary>Mappings, constraints and concurrency on a real SQLite file migrated like the app does.</summary>
-public sealed class PersistenceTests : IAsyncLifetime
+/// <summary>Mappings, constraints and concurrency on a real database of each provider, migrated like the app does.</summary>
+public abstract class PersistenceTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    /// <summary>The query-plan checks read SQLite's EXPLAIN QUERY PLAN.</summary>
+    public sealed class OnSqlite() : PersistenceTests(DatabaseProvider.Sqlite)
+    {
+        [Fact]
+        public async Task TheOpenCartsByLastActivityQueryUsesItsIndex()
+        {
+            await using var db = Open();
+            var query = db.Carts.Where(c => c.Status == CartStatus.Open && c.ChannelId == _channelId && c.AbandonmentCheckedAt == null && c.LastActivityAt <= Clock.Start)
+                .OrderBy(c => c.LastActivityAt).Select(c => c.Id);
+
+            var plan = await ExplainAsync(db, query.ToQueryString());
+
+            plan.ShouldContain("IX_Carts_OpenByLastActivity");
+        }
+
+        [Fact]
+        public async Task TheOrdersGridStatusFilterUsesItsIndex()
+        {
+            await using var db = Open();
+            var query = db.Orders.Where(o => o.Status == OrderStatuses.Incoming).OrderByDescending(o => o.PlacedAt).Take(50).Select(o => o.Id);
+
+            var plan = await ExplainAsync(db, query.ToQueryString());
+
+            plan.ShouldContain("IX_Orders_Status_PlacedAt");
+        }
+    }
+
+    public sealed class OnPostgres() : PersistenceTests(DatabaseProvider.Postgres);
+
     private string _path = "";
     private long _channelId;
 
     public async Task InitializeAsync()
     {
-        _path = await TestDatabase.CreateAsync();
+        _path = await TestDatabase.CreateAsync(provider);
         await using var db = Open();
         var channel = new Channel("web", "Web", "EUR");
         db.Channels.Add(channel);
@@ -30,7 +59,7 @@ public sealed class PersistenceTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private SqliteCommerceDbContext Open() => new(TestDatabase.Options(_path));
+    private CommerceDbContext Open() => TestDatabase.Open(_path);
 
     [Fact]
     public async Task ACartRoundTripsWithItemsMoneyAndUtcTimes()
@@ -122,30 +151,7 @@ public sealed class PersistenceTests : IAsyncLifetime
         }
 
         await using var read = Open();
-        (await read.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM CartItems").SingleAsync()).ShouldBe(1);
-    }
-
-    [Fact]
-    public async Task TheOpenCartsByLastActivityQueryUsesItsIndex()
-    {
-        await using var db = Open();
-        var query = db.Carts.Where(c => c.Status == CartStatus.Open && c.ChannelId == _channelId && c.AbandonmentCheckedAt == null && c.LastActivityAt <= Clock.Start)
-            .OrderBy(c => c.LastActivityAt).Select(c => c.Id);
-
-        var plan = await ExplainAsync(db, query.ToQueryString());
-
-        plan.ShouldContain("IX_Carts_OpenByLastActivity");
-    }
-
-    [Fact]
-    public async Task TheOrdersGridStatusFilterUsesItsIndex()
-    {
-        await using var db = Open();
-        var query = db.Orders.Where(o => o.Status == OrderStatuses.Incoming).OrderByDescending(o => o.PlacedAt).Take(50).Select(o => o.Id);
-
-        var plan = await ExplainAsync(db, query.ToQueryString());
-
-        plan.ShouldContain("IX_Orders_Status_PlacedAt");
+        (await read.Database.SqlQueryRaw<int>("SELECT CAST(COUNT(*) AS integer) AS \"Value\" FROM \"CartItems\"").SingleAsync()).ShouldBe(1);
     }
 
     private static async Task<string> ExplainAsync(DbContext db, string sql)

@@ -14,14 +14,26 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CommerceDesk.Tests.Data;
 
 /// <summary>The status and workflow-step counters behind the grid totals stay equal to counting the rows, whatever writes them.</summary>
-public sealed class ValueCountsTests : IDisposable
+public abstract class ValueCountsTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly string _path = TestDatabase.NewPath();
+    public sealed class OnSqlite() : ValueCountsTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ValueCountsTests(DatabaseProvider.Postgres);
+
+    private string _path = "";
+
+    public async Task InitializeAsync() => _path = await TestDatabase.CreateEmptyAsync(provider);
+
+    public Task DisposeAsync()
+    {
+        TestDatabase.Delete(_path);
+        return Task.CompletedTask;
+    }
 
     [Fact]
     public async Task TheMigrationCountsTheRowsAlreadyThere()
     {
-        await using (var db = new SqliteCommerceDbContext(TestDatabase.Options(_path)))
+        await using (var db = TestDatabase.Open(_path))
         {
             var migrations = db.Database.GetMigrations().ToList();
             var index = migrations.FindIndex(m => m.EndsWith("_ValueCounts", StringComparison.Ordinal));
@@ -31,12 +43,12 @@ public sealed class ValueCountsTests : IDisposable
             db.AddRange(Cart(channel, "c1"), Cart(channel, "c2"), Order(channel, "o1"));
             await db.SaveChangesAsync();
             await db.GetService<IMigrator>().MigrateAsync(migrations[index - 1]);
-            await db.Database.ExecuteSqlRawAsync("UPDATE Carts SET WorkflowStep = NULL WHERE ExternalId = 'c2'"); // written outside the app
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"Carts\" SET \"WorkflowStep\" = NULL WHERE \"ExternalId\" = 'c2'"); // written outside the app
 
             await db.Database.MigrateAsync();
         }
 
-        await using var check = new SqliteCommerceDbContext(TestDatabase.Options(_path));
+        await using var check = TestDatabase.Open(_path);
         (await CountersAsync(check)).ShouldBe(await RowCountsAsync(check));
         (await CountersAsync(check)).ShouldContain(("Carts", "WorkflowStep", "", 1));
     }
@@ -45,7 +57,7 @@ public sealed class ValueCountsTests : IDisposable
     public async Task InsertsUpdatesAndDeletesKeepEveryCounterEqualToTheRows()
     {
         await MigrateAsync();
-        await using var db = new SqliteCommerceDbContext(TestDatabase.Options(_path));
+        await using var db = TestDatabase.Open(_path);
         var channel = await AddChannelAsync(db);
         var carts = Enumerable.Range(1, 4).Select(i => Cart(channel, $"c{i}")).ToList();
         var orders = Enumerable.Range(1, 3).Select(i => Order(channel, $"o{i}", cart: $"c{i}")).ToList();
@@ -59,13 +71,13 @@ public sealed class ValueCountsTests : IDisposable
         await db.SaveChangesAsync();
         await ShouldMatchAsync(db);
 
-        await db.Database.ExecuteSqlRawAsync("UPDATE Orders SET WorkflowStep = 'contacted' WHERE ExternalId = 'o3'");
-        await db.Database.ExecuteSqlRawAsync("UPDATE Carts SET WorkflowStep = NULL, Status = 'Lost' WHERE ExternalId = 'c4'");
-        await db.Database.ExecuteSqlRawAsync("UPDATE Orders SET Number = 'X-1' WHERE ExternalId = 'o1'"); // no counted column: no change
+        await db.Database.ExecuteSqlRawAsync("UPDATE \"Orders\" SET \"WorkflowStep\" = 'contacted' WHERE \"ExternalId\" = 'o3'");
+        await db.Database.ExecuteSqlRawAsync("UPDATE \"Carts\" SET \"WorkflowStep\" = NULL, \"Status\" = 'Lost' WHERE \"ExternalId\" = 'c4'");
+        await db.Database.ExecuteSqlRawAsync("UPDATE \"Orders\" SET \"Number\" = 'X-1' WHERE \"ExternalId\" = 'o1'"); // no counted column: no change
         await ShouldMatchAsync(db);
 
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM Orders WHERE ExternalId = 'o2'");
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM Carts WHERE ExternalId IN ('c2', 'c3')");
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM \"Orders\" WHERE \"ExternalId\" = 'o2'");
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM \"Carts\" WHERE \"ExternalId\" IN ('c2', 'c3')");
         await ShouldMatchAsync(db);
         (await CountersAsync(db)).ShouldContain(("Orders", "Status", OrderStatuses.Cancelled, 0));
     }
@@ -74,15 +86,14 @@ public sealed class ValueCountsTests : IDisposable
     public async Task AStatusOrStepFilterAloneTakesItsTotalFromTheCounterAndAnyOtherFilterCounts()
     {
         await MigrateAsync();
-        await using (var seed = new SqliteCommerceDbContext(TestDatabase.Options(_path)))
+        await using (var seed = TestDatabase.Open(_path))
         {
             var channel = await AddChannelAsync(seed);
             seed.AddRange(Cart(channel, "c1"), Cart(channel, "c2"), Order(channel, "o1"), Order(channel, "o2"), Order(channel, "o3"));
             await seed.SaveChangesAsync();
         }
         var commands = new CommandCounter();
-        await using var db = new SqliteCommerceDbContext(
-            new DbContextOptionsBuilder<SqliteCommerceDbContext>(TestDatabase.Options(_path)).AddInterceptors(commands).Options);
+        await using var db = TestDatabase.Open(_path, commands);
         var paging = new GridPaging(PageSize: 2);
 
         (await new OrderGridQuery().RunAsync(db, new OrderGridFilter(Status: OrderStatuses.Incoming), paging)).TotalCount.ShouldBe(3);
@@ -101,14 +112,14 @@ public sealed class ValueCountsTests : IDisposable
 
     private async Task MigrateAsync()
     {
-        await using var db = new SqliteCommerceDbContext(TestDatabase.Options(_path));
+        await using var db = TestDatabase.Open(_path);
         await db.Database.MigrateAsync();
     }
 
     private static async Task ShouldMatchAsync(CommerceDbContext db) => (await CountersAsync(db)).Where(c => c.Count != 0).ShouldBe(await RowCountsAsync(db));
 
     private static async Task<List<(string Table, string Column, string Value, int Count)>> CountersAsync(CommerceDbContext db) =>
-        (await db.Database.SqlQueryRaw<Counter>("SELECT TableName, ColumnName, Value, Count FROM ValueCounts ORDER BY 1, 2, 3").ToListAsync())
+        (await db.Database.SqlQueryRaw<Counter>("SELECT \"TableName\", \"ColumnName\", \"Value\", \"Count\" FROM \"ValueCounts\" ORDER BY 1, 2, 3").ToListAsync())
         .Select(c => (c.TableName, c.ColumnName, c.Value, c.Count)).ToList();
 
     private static async Task<List<(string Table, string Column, string Value, int Count)>> RowCountsAsync(CommerceDbContext db)
@@ -117,7 +128,7 @@ public sealed class ValueCountsTests : IDisposable
         foreach (var (table, column) in ValueCounts.All.OrderBy(c => c.Table).ThenBy(c => c.Name))
         {
             // Table and column names come from the fixed list above, not from input.
-            var sql = $"SELECT '{table}' AS TableName, '{column}' AS ColumnName, coalesce(\"{column}\", '') AS Value, count(*) AS Count FROM \"{table}\" GROUP BY 3 ORDER BY 3";
+            var sql = $"SELECT '{table}' AS \"TableName\", '{column}' AS \"ColumnName\", coalesce(\"{column}\", '') AS \"Value\", CAST(count(*) AS integer) AS \"Count\" FROM \"{table}\" GROUP BY 3 ORDER BY 3";
             var counts = await db.Database.SqlQueryRaw<Counter>(sql).ToListAsync();
             rows.AddRange(counts.Select(c => (c.TableName, c.ColumnName, c.Value, c.Count)));
         }
@@ -140,5 +151,4 @@ public sealed class ValueCountsTests : IDisposable
 
     private sealed record Counter(string TableName, string ColumnName, string Value, int Count);
 
-    public void Dispose() => TestDatabase.Delete(_path);
 }

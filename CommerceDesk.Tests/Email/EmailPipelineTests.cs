@@ -1,3 +1,4 @@
+using CommerceDesk.Data;
 using CommerceDesk.Domain.Carts;
 using CommerceDesk.Domain.Common;
 using CommerceDesk.Domain.Email;
@@ -13,7 +14,7 @@ using MimeKit;
 namespace CommerceDesk.Tests.Email;
 
 /// <summary>The app as `dotnet run` starts it in Development: templates seeded, mail to a pickup folder.</summary>
-public sealed class PickupFolderFactory : CommerceDeskFactory
+public class PickupFolderFactory : CommerceDeskFactory
 {
     public string PickupFolder { get; } = Path.Combine(Path.GetTempPath(), "commercedesk-tests", "pickup-" + Guid.NewGuid().ToString("N"));
 
@@ -30,8 +31,18 @@ public sealed class PickupFolderFactory : CommerceDeskFactory
     }
 }
 
-public sealed class EmailPipelineTests(PickupFolderFactory factory) : IClassFixture<PickupFolderFactory>
+/// <summary>The same on PostgreSQL.</summary>
+public sealed class PostgresPickupFolderFactory : PickupFolderFactory
 {
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
+
+public abstract class EmailPipelineTests(PickupFolderFactory factory)
+{
+    public sealed class OnSqlite(PickupFolderFactory factory) : EmailPipelineTests(factory), IClassFixture<PickupFolderFactory>;
+
+    public sealed class OnPostgres(PostgresPickupFolderFactory factory) : EmailPipelineTests(factory), IClassFixture<PostgresPickupFolderFactory>;
+
     [Fact]
     public async Task InDevelopmentAnAbandonedCartsReminderLandsInThePickupFolder()
     {

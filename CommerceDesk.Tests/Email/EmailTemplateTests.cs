@@ -1,4 +1,5 @@
 using CommerceDesk.Data;
+using CommerceDesk.Tests.Support;
 using CommerceDesk.Domain.Email;
 using CommerceDesk.Web.Email.Channels;
 using CommerceDesk.Web.Email.Templates;
@@ -6,11 +7,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommerceDesk.Tests.Email;
 
-public sealed class EmailTemplateTests : IAsyncLifetime
+public abstract class EmailTemplateTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : EmailTemplateTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : EmailTemplateTests(DatabaseProvider.Postgres);
+
     private EmailTestKit _kit = null!;
 
-    public async Task InitializeAsync() => _kit = await EmailTestKit.CreateAsync();
+    public async Task InitializeAsync() => _kit = await EmailTestKit.CreateAsync(provider);
 
     public async Task DisposeAsync() => await _kit.DisposeAsync();
 
@@ -163,11 +168,15 @@ public sealed class EmailTemplateTests : IAsyncLifetime
     }
 }
 
-public sealed class TemplatedEmailQueueTests : IAsyncLifetime
+public abstract class TemplatedEmailQueueTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : TemplatedEmailQueueTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : TemplatedEmailQueueTests(DatabaseProvider.Postgres);
+
     private EmailTestKit _kit = null!;
 
-    public async Task InitializeAsync() => _kit = await EmailTestKit.CreateAsync();
+    public async Task InitializeAsync() => _kit = await EmailTestKit.CreateAsync(provider);
 
     public async Task DisposeAsync() => await _kit.DisposeAsync();
 
@@ -196,8 +205,7 @@ public sealed class TemplatedEmailQueueTests : IAsyncLifetime
     {
         // Another node inserts the same key between our existence check and our INSERT.
         var racer = new RacingInsert(_kit);
-        await using var db = new SqliteCommerceDbContext(new DbContextOptionsBuilder<SqliteCommerceDbContext>()
-            .UseSqlite($"Data Source={_kit.Path}").AddInterceptors(racer).Options);
+        await using var db = TestDatabase.Open(_kit.Path, racer);
 
         var added = await Web.Email.Outbox.OutboxWriter.EnqueueAsync(db, new OutboxMessage("race:1", "ann@example.com", "Ours", "", "", _kit.Now), CancellationToken.None);
 

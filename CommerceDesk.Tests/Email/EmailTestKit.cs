@@ -14,10 +14,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CommerceDesk.Tests.Email;
 
-/// <summary>A context factory over one SQLite file, as each web node has its own.</summary>
+/// <summary>A context factory over one test database (SQLite file or PostgreSQL database), as each web node has its own.</summary>
 public sealed class FileContextFactory(string path) : IDbContextFactory<CommerceDbContext>
 {
-    public CommerceDbContext CreateDbContext() => new SqliteCommerceDbContext(TestDatabase.Options(path));
+    public CommerceDbContext CreateDbContext() => TestDatabase.Open(path);
 }
 
 /// <summary>A fresh migrated database with the default templates, a fake clock and the e-mail services over them.</summary>
@@ -38,9 +38,9 @@ public sealed class EmailTestKit : IAsyncDisposable
     public EmailOptions Options { get; } = new() { ResumeLinkKey = ResumeLinkKey, ResumeCartUrl = "https://shop.example.com/cart/resume?cart={cart}&token={token}" };
     public DateTime Now => Time.GetUtcNow().UtcDateTime;
 
-    public static async Task<EmailTestKit> CreateAsync()
+    public static async Task<EmailTestKit> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var kit = new EmailTestKit(await TestDatabase.CreateAsync());
+        var kit = new EmailTestKit(await TestDatabase.CreateAsync(provider));
         await new EmailTemplateSeeder(kit.Factory, kit.Time).SeedAsync(CancellationToken.None);
         return kit;
     }

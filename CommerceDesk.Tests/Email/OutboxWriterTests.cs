@@ -9,12 +9,16 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace CommerceDesk.Tests.Email;
 
 /// <summary>Queueing many messages at once: the same rows as one by one, each key once.</summary>
-public sealed class OutboxWriterTests : IAsyncLifetime
+public abstract class OutboxWriterTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : OutboxWriterTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : OutboxWriterTests(DatabaseProvider.Postgres);
+
     private static readonly DateTime Now = new(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc);
     private string _path = null!;
 
-    public async Task InitializeAsync() => _path = await TestDatabase.CreateAsync();
+    public async Task InitializeAsync() => _path = await TestDatabase.CreateAsync(provider);
 
     public Task DisposeAsync()
     {
@@ -54,8 +58,7 @@ public sealed class OutboxWriterTests : IAsyncLifetime
             await using var other = Db();
             (await OutboxWriter.EnqueueAsync(other, Message("k-3", "theirs"), CancellationToken.None)).ShouldBeTrue();
         });
-        await using (var db = new SqliteCommerceDbContext(
-            new DbContextOptionsBuilder<SqliteCommerceDbContext>(TestDatabase.Options(_path)).AddInterceptors(interceptor).Options))
+        await using (var db = TestDatabase.Open(_path, interceptor))
         {
             var queued = await OutboxWriter.EnqueueManyAsync(db, Enumerable.Range(1, 5).Select(i => Message($"k-{i}", "ours")).ToList(), CancellationToken.None);
             queued.ShouldBe(4);
@@ -66,7 +69,7 @@ public sealed class OutboxWriterTests : IAsyncLifetime
             .ShouldBe(["k-1:ours", "k-2:ours", "k-3:theirs", "k-4:ours", "k-5:ours"]);
     }
 
-    private CommerceDbContext Db() => new SqliteCommerceDbContext(TestDatabase.Options(_path));
+    private CommerceDbContext Db() => TestDatabase.Open(_path);
 
     private static OutboxMessage Message(string key, string subject) =>
         new(key, "ann@example.com", subject, $"<p>{subject}</p>", $"{subject} text", Now);

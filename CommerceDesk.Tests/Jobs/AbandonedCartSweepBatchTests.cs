@@ -17,12 +17,16 @@ namespace CommerceDesk.Tests.Jobs;
 /// The sweep reads and writes carts a batch at a time: every cart is handled once across batch boundaries and
 /// across nodes, and a cart that changes between the read and the write is left alone.
 /// </summary>
-public sealed class AbandonedCartSweepBatchTests : IAsyncLifetime
+public abstract class AbandonedCartSweepBatchTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : AbandonedCartSweepBatchTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : AbandonedCartSweepBatchTests(DatabaseProvider.Postgres);
+
     private const int SmallBatch = 4;
     private EmailTestKit _kit = null!;
 
-    public async Task InitializeAsync() => _kit = await EmailTestKit.CreateAsync();
+    public async Task InitializeAsync() => _kit = await EmailTestKit.CreateAsync(provider);
 
     public async Task DisposeAsync() => await _kit.DisposeAsync();
 
@@ -160,7 +164,6 @@ public sealed class AbandonedCartSweepBatchTests : IAsyncLifetime
 
     private sealed class InterceptedFactory(string path, IInterceptor interceptor) : IDbContextFactory<CommerceDbContext>
     {
-        public CommerceDbContext CreateDbContext() => new SqliteCommerceDbContext(
-            new DbContextOptionsBuilder<SqliteCommerceDbContext>(TestDatabase.Options(path)).AddInterceptors(interceptor).Options);
+        public CommerceDbContext CreateDbContext() => TestDatabase.Open(path, interceptor);
     }
 }

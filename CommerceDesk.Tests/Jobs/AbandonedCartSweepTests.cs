@@ -1,3 +1,4 @@
+using CommerceDesk.Data;
 using CommerceDesk.Domain.Carts;
 using CommerceDesk.Domain.Common;
 using CommerceDesk.Domain.Email;
@@ -7,11 +8,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommerceDesk.Tests.Jobs;
 
-public sealed class AbandonedCartSweepTests : IAsyncLifetime
+public abstract class AbandonedCartSweepTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : AbandonedCartSweepTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : AbandonedCartSweepTests(DatabaseProvider.Postgres);
+
     private EmailTestKit _kit = null!;
 
-    public async Task InitializeAsync() => _kit = await EmailTestKit.CreateAsync();
+    public async Task InitializeAsync() => _kit = await EmailTestKit.CreateAsync(provider);
 
     public async Task DisposeAsync() => await _kit.DisposeAsync();
 

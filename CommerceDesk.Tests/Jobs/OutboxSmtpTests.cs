@@ -1,3 +1,4 @@
+using CommerceDesk.Data;
 using CommerceDesk.Domain.Email;
 using CommerceDesk.Tests.Email;
 using CommerceDesk.Web.Email;
@@ -11,14 +12,18 @@ using MimeKit;
 namespace CommerceDesk.Tests.Jobs;
 
 /// <summary>The outbox job against a real SMTP server (aiosmtpd) through MailKit.</summary>
-public sealed class OutboxSmtpTests : IAsyncLifetime
+public abstract class OutboxSmtpTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : OutboxSmtpTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : OutboxSmtpTests(DatabaseProvider.Postgres);
+
     private EmailTestKit _kit = null!;
     private readonly SmtpSink _smtp = new();
 
     public async Task InitializeAsync()
     {
-        _kit = await EmailTestKit.CreateAsync();
+        _kit = await EmailTestKit.CreateAsync(provider);
         _kit.Options.Delivery = MailDelivery.Smtp;
         _kit.Options.Smtp = new SmtpOptions
         {

@@ -1,3 +1,4 @@
+using CommerceDesk.Data;
 using CommerceDesk.Domain.Carts;
 using CommerceDesk.Domain.Common;
 using CommerceDesk.Domain.Workflows;
@@ -8,10 +9,14 @@ using CartFlow = CommerceDesk.Domain.Workflows.AbandonedShoppingCartWorkflow;
 
 namespace CommerceDesk.Tests.Workflows;
 
-public sealed class MassTransitionTests : IAsyncLifetime
+public abstract class MassTransitionTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : MassTransitionTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : MassTransitionTests(DatabaseProvider.Postgres);
+
     private static readonly Actor Ann = new("user-ann", "Ann");
-    private readonly WorkflowDatabase _db = new();
+    private readonly WorkflowDatabase _db = new(provider);
     private long _uncontactedId;
 
     public async Task InitializeAsync()

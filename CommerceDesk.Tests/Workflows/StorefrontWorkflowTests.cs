@@ -11,8 +11,12 @@ using static CommerceDesk.Tests.Api.Storefront.StorefrontPayloads;
 namespace CommerceDesk.Tests.Workflows;
 
 /// <summary>The storefront API's GET shows the workflow, and a pushed order converts its cart's workflow by itself.</summary>
-public sealed class StorefrontWorkflowTests(CommerceDeskFactory factory) : IClassFixture<CommerceDeskFactory>
+public abstract class StorefrontWorkflowTests(CommerceDeskFactory factory)
 {
+    public sealed class OnSqlite(CommerceDeskFactory factory) : StorefrontWorkflowTests(factory), IClassFixture<CommerceDeskFactory>;
+
+    public sealed class OnPostgres(PostgresCommerceDeskFactory factory) : StorefrontWorkflowTests(factory), IClassFixture<PostgresCommerceDeskFactory>;
+
     private readonly HttpClient _client = factory.CreateStorefrontClient();
 
     [Fact]

@@ -1,3 +1,4 @@
+using CommerceDesk.Data;
 using CommerceDesk.Domain.Activities;
 using CommerceDesk.Domain.Common;
 using CommerceDesk.Domain.Workflows;
@@ -8,10 +9,14 @@ using static CommerceDesk.Domain.Workflows.AbandonedShoppingCartWorkflow;
 namespace CommerceDesk.Tests.Workflows;
 
 /// <summary>Managers clicking at the same moment on the same record, on a real SQLite file.</summary>
-public sealed class WorkflowConcurrencyTests : IAsyncLifetime
+public abstract class WorkflowConcurrencyTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : WorkflowConcurrencyTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : WorkflowConcurrencyTests(DatabaseProvider.Postgres);
+
     private const int Managers = 6;
-    private readonly WorkflowDatabase _db = new();
+    private readonly WorkflowDatabase _db = new(provider);
 
     public Task InitializeAsync() => _db.InitializeAsync();
 

@@ -11,8 +11,8 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CommerceDesk.Tests.Workflows;
 
-/// <summary>A migrated SQLite file with a channel, a customer, a cart and an order, and the workflow handlers and domain-event handlers on it.</summary>
-public sealed class WorkflowDatabase : IAsyncLifetime, IDbContextFactory<CommerceDbContext>
+/// <summary>A migrated database (SQLite unless told) with a channel, a customer, a cart and an order, and the workflow handlers and domain-event handlers on it.</summary>
+public sealed class WorkflowDatabase(DatabaseProvider provider = DatabaseProvider.Sqlite) : IAsyncLifetime, IDbContextFactory<CommerceDbContext>
 {
     public string Path { get; private set; } = "";
     public FakeTimeProvider Time { get; } = new(Clock.Start.AddDays(1));
@@ -22,10 +22,10 @@ public sealed class WorkflowDatabase : IAsyncLifetime, IDbContextFactory<Commerc
 
     public async Task InitializeAsync()
     {
-        Path = await TestDatabase.CreateAsync();
+        Path = await TestDatabase.CreateAsync(provider);
         _events = AppEventHandlers.Interceptor(Time);
         // The arrangement is history: stored as it is, without the e-mails a new order would queue.
-        await using var db = new SqliteCommerceDbContext(TestDatabase.Options(Path));
+        await using var db = TestDatabase.Open(Path);
         var channel = new Channel("web", "Web", "EUR");
         db.Channels.Add(channel);
         await db.SaveChangesAsync();
@@ -49,7 +49,7 @@ public sealed class WorkflowDatabase : IAsyncLifetime, IDbContextFactory<Commerc
     }
 
     /// <summary>A context with the app's domain-event handlers, as the app's factory makes them.</summary>
-    public CommerceDbContext CreateDbContext() => new SqliteCommerceDbContext(TestDatabase.Options(Path, _events));
+    public CommerceDbContext CreateDbContext() => TestDatabase.Open(Path, _events!);
 
     public FireTransition Fire() => new(this, WorkflowRegistry.Default, new WorkflowEmailQueue(NullLogger<WorkflowEmailQueue>.Instance), Time, NullLogger<FireTransition>.Instance);
 

@@ -1,3 +1,4 @@
+using CommerceDesk.Data;
 using CommerceDesk.Domain.Carts;
 using CommerceDesk.Tests.Support;
 using CommerceDesk.Web.Infrastructure;
@@ -7,14 +8,24 @@ using CartFlow = CommerceDesk.Domain.Workflows.AbandonedShoppingCartWorkflow;
 
 namespace CommerceDesk.Tests.Workflows;
 
-public sealed class DemoShopFactory : CommerceDeskFactory
+public class DemoShopFactory : CommerceDeskFactory
 {
     protected override bool SeedDemoShop => true;
 }
 
-/// <summary>The Development demo shows workflows in every step, consistent with the carts' statuses.</summary>
-public sealed class WorkflowDemoSeedTests(DemoShopFactory factory) : IClassFixture<DemoShopFactory>
+/// <summary>The demo shop on PostgreSQL.</summary>
+public sealed class PostgresDemoShopFactory : DemoShopFactory
 {
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
+
+/// <summary>The Development demo shows workflows in every step, consistent with the carts' statuses.</summary>
+public abstract class WorkflowDemoSeedTests(DemoShopFactory factory)
+{
+    public sealed class OnSqlite(DemoShopFactory factory) : WorkflowDemoSeedTests(factory), IClassFixture<DemoShopFactory>;
+
+    public sealed class OnPostgres(PostgresDemoShopFactory factory) : WorkflowDemoSeedTests(factory), IClassFixture<PostgresDemoShopFactory>;
+
     [Fact]
     public async Task TheDemoPutsCartsAndOrdersThroughTheirWorkflowsAndLostCartsAreAbandonedAfterAContact()
     {

@@ -1,3 +1,4 @@
+using CommerceDesk.Data;
 using CommerceDesk.Domain.Common;
 using CommerceDesk.Web.Carts;
 using CommerceDesk.Web.Grids;
@@ -9,10 +10,14 @@ using OrderFlow = CommerceDesk.Domain.Workflows.OrderFollowUpWorkflow;
 namespace CommerceDesk.Tests.Workflows;
 
 /// <summary>The carts and orders grids show and filter the workflow step.</summary>
-public sealed class WorkflowGridTests : IAsyncLifetime
+public abstract class WorkflowGridTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : WorkflowGridTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : WorkflowGridTests(DatabaseProvider.Postgres);
+
     private static readonly Actor Ann = new("user-ann", "Ann");
-    private readonly WorkflowDatabase _db = new();
+    private readonly WorkflowDatabase _db = new(provider);
 
     public async Task InitializeAsync()
     {

@@ -1,3 +1,4 @@
+using CommerceDesk.Data;
 using CommerceDesk.Domain.Activities;
 using CommerceDesk.Domain.Carts;
 using CommerceDesk.Domain.Common;
@@ -11,10 +12,14 @@ using OrderFlow = CommerceDesk.Domain.Workflows.OrderFollowUpWorkflow;
 namespace CommerceDesk.Tests.Workflows;
 
 /// <summary>What transitions create is stored and read back whole: history, activities, quotations, opportunities, feedback.</summary>
-public sealed class WorkflowPersistenceTests : IAsyncLifetime
+public abstract class WorkflowPersistenceTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : WorkflowPersistenceTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : WorkflowPersistenceTests(DatabaseProvider.Postgres);
+
     private static readonly Actor Ann = new("user-ann", "Ann Manager");
-    private readonly WorkflowDatabase _db = new();
+    private readonly WorkflowDatabase _db = new(provider);
 
     public Task InitializeAsync() => _db.InitializeAsync();
 

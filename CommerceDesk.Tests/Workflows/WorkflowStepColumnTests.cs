@@ -1,3 +1,4 @@
+using CommerceDesk.Data;
 using CommerceDesk.Domain.Carts;
 using CommerceDesk.Domain.Common;
 using CommerceDesk.Tests.Support;
@@ -9,10 +10,14 @@ using OrderFlow = CommerceDesk.Domain.Workflows.OrderFollowUpWorkflow;
 namespace CommerceDesk.Tests.Workflows;
 
 /// <summary>The grids' workflow step filter on a real SQLite file, including records whose workflow never moved.</summary>
-public sealed class WorkflowStepColumnTests : IAsyncLifetime
+public abstract class WorkflowStepColumnTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : WorkflowStepColumnTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : WorkflowStepColumnTests(DatabaseProvider.Postgres);
+
     private static readonly Actor Ann = new("user-ann", "Ann");
-    private readonly WorkflowDatabase _db = new();
+    private readonly WorkflowDatabase _db = new(provider);
     private long _purchasedCartId;
     private long _abandonedCartId;
 

@@ -56,6 +56,11 @@ public sealed class CartGridQuery : GridQuery<Cart, CartGridFilter, CartRow>
         {
             if (FullTextIndexes.MatchExpression(filter.Search) is { } match)
             {
+                if (db.Database.IsNpgsql())
+                {
+                    var matching = FullTextSearch.CartIdsWithCustomers(db, match);
+                    return carts.Where(c => matching.Contains(c.Id));
+                }
                 var cartIds = FullTextSearch.CartIds(db, match);
                 // Non-nullable ids keep this a plain IN (subquery); a nullable Contains becomes a correlated EXISTS per row.
                 var customerIds = FullTextSearch.CustomerIds(db, match);

@@ -10,7 +10,7 @@ public static class ChannelsSetup
     {
         // The page evicts revoked keys from the same resolver the API reads, so both must share one instance.
         services.AddMemoryCache();
-        services.TryAddSingleton<ChannelKeyResolver>();
+        services.TryAddSingleton(ChannelKeyResolver.FromServices);
         services.AddTransient<StorefrontChannels>();
         return services;
     }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CommerceDesk.Web.Infrastructure;
 
-internal sealed class DatabaseHealthCheck(IDbContextFactory<CommerceDbContext> factory) : IHealthCheck
+internal sealed class DatabaseHealthCheck(IDbContextFactory<CommerceDbContext> factory, DatabaseOptions options) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -14,11 +14,11 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<CommerceDbContext> f
             await using var db = await factory.CreateDbContextAsync(cancellationToken);
             // A real query, not just an open connection: it fails when the schema is missing.
             var channels = await db.Channels.CountAsync(cancellationToken);
-            return HealthCheckResult.Healthy($"{channels} channel(s)");
+            return HealthCheckResult.Healthy($"{options.Provider}: {channels} channel(s)");
         }
         catch (Exception ex)
         {
-            return HealthCheckResult.Unhealthy("The database cannot be queried.", ex);
+            return HealthCheckResult.Unhealthy($"The {options.Provider} database cannot be queried.", ex);
         }
     }
 }

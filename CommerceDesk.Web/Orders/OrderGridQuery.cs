@@ -56,6 +56,11 @@ public sealed class OrderGridQuery : GridQuery<Order, OrderGridFilter, OrderRow>
         {
             if (FullTextIndexes.MatchExpression(filter.Search) is { } match)
             {
+                if (db.Database.IsNpgsql())
+                {
+                    var matching = FullTextSearch.OrderIdsWithCustomers(db, match);
+                    return orders.Where(o => matching.Contains(o.Id));
+                }
                 var orderIds = FullTextSearch.OrderIds(db, match);
                 // Non-nullable ids keep this a plain IN (subquery); a nullable Contains becomes a correlated EXISTS per row.
                 var customerIds = FullTextSearch.CustomerIds(db, match);

@@ -29,7 +29,7 @@ public static class StorefrontApiSetup
             };
         });
         services.ConfigureHttpJsonOptions(options => StorefrontJson.Configure(options.SerializerOptions));
-        services.AddSingleton<ChannelKeyResolver>();
+        services.AddSingleton(ChannelKeyResolver.FromServices);
         services.AddOptions<StorefrontOptions>()
             .BindConfiguration(StorefrontOptions.Section)
             .Validate(o => o.WriteQueueLimit >= 1, "Storefront:WriteQueueLimit must be at least 1.")

@@ -613,6 +613,7 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("SourceUpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetime2");
 
                     b.HasKey("Id");
@@ -1050,9 +1051,6 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         .IsUnique()
                         .HasDatabaseName("IX_WorkflowItems_Order")
                         .HasFilter("[OrderId] IS NOT NULL");
-
-                    b.HasIndex("WorkflowName", "CurrentStep")
-                        .HasDatabaseName("IX_WorkflowItems_Step");
 
                     b.ToTable("WorkflowItems");
                 });

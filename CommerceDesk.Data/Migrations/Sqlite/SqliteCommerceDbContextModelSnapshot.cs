@@ -589,6 +589,7 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SourceUpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1014,9 +1015,6 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                     b.HasIndex("OrderId", "WorkflowName")
                         .IsUnique()
                         .HasDatabaseName("IX_WorkflowItems_Order");
-
-                    b.HasIndex("WorkflowName", "CurrentStep")
-                        .HasDatabaseName("IX_WorkflowItems_Step");
 
                     b.ToTable("WorkflowItems");
                 });

@@ -5,8 +5,12 @@ using static CommerceDesk.Tests.Api.Storefront.StorefrontPayloads;
 
 namespace CommerceDesk.Tests.Api.Storefront;
 
-public sealed class ConcurrentUpsertTests(CommerceDeskFactory factory) : IClassFixture<CommerceDeskFactory>
+public abstract class ConcurrentUpsertTests(CommerceDeskFactory factory)
 {
+    public sealed class OnSqlite(CommerceDeskFactory factory) : ConcurrentUpsertTests(factory), IClassFixture<CommerceDeskFactory>;
+
+    public sealed class OnPostgres(PostgresCommerceDeskFactory factory) : ConcurrentUpsertTests(factory), IClassFixture<PostgresCommerceDeskFactory>;
+
     [Fact]
     public async Task EightParallelCreatesOfTheSameCartGiveOneRowAndNoServerError()
     {

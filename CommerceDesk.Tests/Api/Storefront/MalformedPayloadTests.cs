@@ -8,8 +8,12 @@ using static CommerceDesk.Tests.Api.Storefront.StorefrontPayloads;
 namespace CommerceDesk.Tests.Api.Storefront;
 
 /// <summary>Every kind of bad input gets a 4xx problem document naming the reason, and no row changes.</summary>
-public sealed class MalformedPayloadTests(CommerceDeskFactory factory) : IClassFixture<CommerceDeskFactory>
+public abstract class MalformedPayloadTests(CommerceDeskFactory factory)
 {
+    public sealed class OnSqlite(CommerceDeskFactory factory) : MalformedPayloadTests(factory), IClassFixture<CommerceDeskFactory>;
+
+    public sealed class OnPostgres(PostgresCommerceDeskFactory factory) : MalformedPayloadTests(factory), IClassFixture<PostgresCommerceDeskFactory>;
+
     private const string KnownCart = "known-cart";
 
     public static TheoryData<string, string, string, string, string, int, string> Cases()
@@ -143,8 +147,8 @@ public sealed class MalformedPayloadTests(CommerceDeskFactory factory) : IClassF
         var order = await db.Orders.SingleAsync(o => o.ExternalId == KnownCart);
         return string.Join(",",
             await db.Customers.CountAsync(), await db.Carts.CountAsync(), await db.Orders.CountAsync(), await db.Accounts.CountAsync(),
-            await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM CartItems").SingleAsync(),
-            await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM OrderLines").SingleAsync(),
+            await db.Database.SqlQueryRaw<int>("SELECT CAST(COUNT(*) AS integer) AS \"Value\" FROM \"CartItems\"").SingleAsync(),
+            await db.Database.SqlQueryRaw<int>("SELECT CAST(COUNT(*) AS integer) AS \"Value\" FROM \"OrderLines\"").SingleAsync(),
             cart.Version, cart.SourceUpdatedAt, customer.SourceUpdatedAt, order.Version, order.SourceUpdatedAt);
     }
 }

@@ -1,3 +1,4 @@
+using CommerceDesk.Data;
 using System.Net;
 using CommerceDesk.Domain.Channels;
 using CommerceDesk.Tests.Support;
@@ -6,7 +7,7 @@ using static CommerceDesk.Tests.Api.Storefront.StorefrontPayloads;
 namespace CommerceDesk.Tests.Api.Storefront;
 
 /// <summary>A second channel <c>outlet</c> with an active and a revoked key, beside the seeded <c>web</c>.</summary>
-public sealed class StorefrontAuthFixture : CommerceDeskFactory
+public class StorefrontAuthFixture : CommerceDeskFactory
 {
     public const string OutletKey = "outlet-storefront-key-0001";
     public const string RevokedWebKey = "web-revoked-storefront-key-01";
@@ -25,8 +26,18 @@ public sealed class StorefrontAuthFixture : CommerceDeskFactory
     }
 }
 
-public sealed class StorefrontAuthTests(StorefrontAuthFixture factory) : IClassFixture<StorefrontAuthFixture>
+/// <summary>The same channels and keys on PostgreSQL.</summary>
+public sealed class PostgresStorefrontAuthFixture : StorefrontAuthFixture
 {
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
+
+public abstract class StorefrontAuthTests(StorefrontAuthFixture factory)
+{
+    public sealed class OnSqlite(StorefrontAuthFixture factory) : StorefrontAuthTests(factory), IClassFixture<StorefrontAuthFixture>;
+
+    public sealed class OnPostgres(PostgresStorefrontAuthFixture factory) : StorefrontAuthTests(factory), IClassFixture<PostgresStorefrontAuthFixture>;
+
     [Theory]
     [InlineData("customers")]
     [InlineData("carts")]

@@ -4,8 +4,12 @@ using static CommerceDesk.Tests.Api.Storefront.StorefrontPayloads;
 
 namespace CommerceDesk.Tests.Api.Storefront;
 
-public sealed class StorefrontEndpointTests(CommerceDeskFactory factory) : IClassFixture<CommerceDeskFactory>
+public abstract class StorefrontEndpointTests(CommerceDeskFactory factory)
 {
+    public sealed class OnSqlite(CommerceDeskFactory factory) : StorefrontEndpointTests(factory), IClassFixture<CommerceDeskFactory>;
+
+    public sealed class OnPostgres(PostgresCommerceDeskFactory factory) : StorefrontEndpointTests(factory), IClassFixture<PostgresCommerceDeskFactory>;
+
     private readonly HttpClient _client = factory.CreateStorefrontClient();
 
     [Fact]

@@ -7,8 +7,12 @@ using static CommerceDesk.Tests.Api.Storefront.StorefrontPayloads;
 namespace CommerceDesk.Tests.Api.Storefront;
 
 /// <summary>Webhooks are retried and reordered; the final state must still be exactly the newest version's.</summary>
-public sealed class WebhookOrderingTests(CommerceDeskFactory factory) : IClassFixture<CommerceDeskFactory>
+public abstract class WebhookOrderingTests(CommerceDeskFactory factory)
 {
+    public sealed class OnSqlite(CommerceDeskFactory factory) : WebhookOrderingTests(factory), IClassFixture<CommerceDeskFactory>;
+
+    public sealed class OnPostgres(PostgresCommerceDeskFactory factory) : WebhookOrderingTests(factory), IClassFixture<PostgresCommerceDeskFactory>;
+
     private readonly HttpClient _client = factory.CreateStorefrontClient();
 
     [Fact]
@@ -30,7 +34,7 @@ public sealed class WebhookOrderingTests(CommerceDeskFactory factory) : IClassFi
         cart.CheckoutStep.ShouldBe(CheckoutStep.Payment);
         cart.SourceUpdatedAt.ShouldBe(T0.AddMinutes(3).UtcDateTime);
         cart.Version.ShouldBe(1);
-        (await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM CartItems WHERE CartId = {0}", cart.Id).SingleAsync()).ShouldBe(2);
+        (await db.Database.SqlQueryRaw<int>("SELECT CAST(COUNT(*) AS integer) AS \"Value\" FROM \"CartItems\" WHERE \"CartId\" = {0}", cart.Id).SingleAsync()).ShouldBe(2);
     }
 
     [Fact]

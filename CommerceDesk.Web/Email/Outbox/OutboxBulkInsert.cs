@@ -35,7 +35,9 @@ internal static class OutboxBulkInsert
             command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
             command.CommandText =
                 $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) " +
-                $"VALUES ({string.Join(", ", names.Select(sql.GenerateParameterNamePlaceholder))})";
+                $"VALUES ({string.Join(", ", names.Select(sql.GenerateParameterNamePlaceholder))})" +
+                // A failed statement aborts a PostgreSQL transaction, so there a duplicate key is skipped by the insert itself.
+                (db.Database.IsNpgsql() ? " ON CONFLICT DO NOTHING" : "");
             var inserted = 0;
             foreach (var message in messages)
             {
@@ -46,8 +48,7 @@ internal static class OutboxBulkInsert
                         command, sql.GenerateParameterName(names[i]), columns[i].GetGetter().GetClrValue(message), columns[i].IsNullable, ParameterDirection.Input));
                 try
                 {
-                    await command.ExecuteNonQueryAsync(cancellationToken);
-                    inserted++;
+                    inserted += await command.ExecuteNonQueryAsync(cancellationToken);
                 }
                 catch (DbException ex) when (isDuplicateKey(ex))
                 {

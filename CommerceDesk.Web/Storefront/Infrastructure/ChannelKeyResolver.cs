@@ -9,11 +9,19 @@ namespace CommerceDesk.Web.Storefront.Infrastructure;
 /// Answers "which channel does this key open" and "which channel has this code" from a short-lived cache,
 /// so the hot upsert path costs no extra query. Revoking a key through the back office evicts it here at once
 /// (<see cref="ForgetKey"/>); other nodes keep their cached answer until it expires, so there a revoked key
-/// stops working within <see cref="KeyLifetime"/>.
+/// stops working within <see cref="KeyLifetime"/> (<c>Storefront:KeyCacheSeconds</c>, 30 unless set).
 /// </summary>
-internal sealed class ChannelKeyResolver(IDbContextFactory<CommerceDbContext> factory, IMemoryCache cache)
+internal sealed class ChannelKeyResolver(IDbContextFactory<CommerceDbContext> factory, IMemoryCache cache, TimeSpan? keyLifetime = null)
 {
-    public static readonly TimeSpan KeyLifetime = TimeSpan.FromSeconds(30);
+    public const string KeyCacheSetting = "Storefront:KeyCacheSeconds";
+    public static readonly TimeSpan DefaultKeyLifetime = TimeSpan.FromSeconds(30);
+
+    public TimeSpan KeyLifetime { get; } = keyLifetime ?? DefaultKeyLifetime;
+
+    /// <summary>The resolver with the key cache time the configuration gives.</summary>
+    public static ChannelKeyResolver FromServices(IServiceProvider services) => new(
+        services.GetRequiredService<IDbContextFactory<CommerceDbContext>>(), services.GetRequiredService<IMemoryCache>(),
+        TimeSpan.FromSeconds(services.GetService<IConfiguration>()?.GetValue(KeyCacheSetting, DefaultKeyLifetime.TotalSeconds) ?? DefaultKeyLifetime.TotalSeconds));
     private static readonly TimeSpan ChannelLifetime = TimeSpan.FromMinutes(5);
 
     /// <summary>The channel id of an active key, or null for an unknown or revoked one.</summary>

@@ -1,4 +1,4 @@
-﻿using System;
+using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -6,11 +6,29 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CommerceDesk.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class UserAudit : Migration
+    public partial class BackOfficeUsersLateCartsCustomerChecks : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_WorkflowItems_Step",
+                table: "WorkflowItems");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Carts_OpenByLastActivity",
+                table: "Carts");
+
+            migrationBuilder.DropColumn(
+                name: "AbandonmentSweptThrough",
+                table: "Channels");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "AbandonmentCheckedAt",
+                table: "Carts",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "DisabledAt",
                 table: "AspNetUsers",
@@ -41,6 +59,11 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Carts_OpenByLastActivity",
+                table: "Carts",
+                columns: new[] { "Status", "ChannelId", "AbandonmentCheckedAt", "LastActivityAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UserAuditEntries_At",
                 table: "UserAuditEntries",
                 column: "At");
@@ -52,6 +75,14 @@ namespace CommerceDesk.Data.Migrations.Sqlite
             migrationBuilder.DropTable(
                 name: "UserAuditEntries");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Carts_OpenByLastActivity",
+                table: "Carts");
+
+            migrationBuilder.DropColumn(
+                name: "AbandonmentCheckedAt",
+                table: "Carts");
+
             migrationBuilder.DropColumn(
                 name: "DisabledAt",
                 table: "AspNetUsers");
@@ -59,6 +90,22 @@ namespace CommerceDesk.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "LastSignInAt",
                 table: "AspNetUsers");
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "AbandonmentSweptThrough",
+                table: "Channels",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkflowItems_Step",
+                table: "WorkflowItems",
+                columns: new[] { "WorkflowName", "CurrentStep" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Carts_OpenByLastActivity",
+                table: "Carts",
+                columns: new[] { "Status", "ChannelId", "LastActivityAt" });
         }
     }
 }
