@@ -45,6 +45,7 @@ public sealed class GridSelectionBrowserTests(BrowserApp app) : IClassFixture<Br
         await Assertions.Expect(sendReminder).ToBeEnabledAsync();
         await Assertions.Expect(sendReminder).ToHaveTextAsync("Send reminder (2)");
         await Assertions.Expect(workflow).ToBeEnabledAsync();
+        await Assertions.Expect(page.GetByTestId("carts-selected")).ToHaveTextAsync("2 picked");
         await page.ScreenshotAsync(new() { Path = Path.Combine(app.ScreenshotFolder, "carts-two-picked.png") });
 
         // Clear filters: the same carts are still on top of the first page, but no longer picked.
@@ -81,5 +82,6 @@ public sealed class GridSelectionBrowserTests(BrowserApp app) : IClassFixture<Br
         await Assertions.Expect(sendReminder).ToBeDisabledAsync();
         await Assertions.Expect(sendReminder).ToHaveTextAsync("Send reminder");
         await Assertions.Expect(workflow).ToBeDisabledAsync();
+        await Assertions.Expect(rows.Page.GetByTestId("carts-selected")).ToHaveTextAsync("No rows picked");
     }
 }
