@@ -3,8 +3,12 @@ using CommerceDesk.Tests.Support;
 namespace CommerceDesk.Tests.Api;
 
 /// <summary>Every grid's CSV download reads the same filters its grid's link carries.</summary>
-public sealed class GridExportTests(CommerceDeskFactory factory) : IClassFixture<CommerceDeskFactory>
+public abstract class GridExportTests(CommerceDeskFactory factory)
 {
+    public sealed class OnSqlite(CommerceDeskFactory factory) : GridExportTests(factory), IClassFixture<CommerceDeskFactory>;
+
+    public sealed class OnPostgres(PostgresCommerceDeskFactory factory) : GridExportTests(factory), IClassFixture<PostgresCommerceDeskFactory>;
+
     [Fact]
     public async Task TheCartsExportHoldsTheCartsOfTheLinksStatus()
     {

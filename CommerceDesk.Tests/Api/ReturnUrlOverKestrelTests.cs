@@ -28,6 +28,7 @@ public sealed class KestrelAppFactory : CommerceDeskFactory, IAsyncLifetime
         new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = BaseAddress };
 }
 
+// SQLite only: what is checked is Kestrel's header encoding, which no database takes part in.
 public sealed class ReturnUrlOverKestrelTests(KestrelAppFactory factory) : IClassFixture<KestrelAppFactory>
 {
     [Fact]

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CommerceDesk.Tests.Api;
 
+// SQLite only: response headers do not depend on the database.
 public sealed partial class SecurityHeaderTests(CommerceDeskFactory factory) : IClassFixture<CommerceDeskFactory>
 {
     [Theory]

@@ -10,8 +10,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CommerceDesk.Tests.Api;
 
 /// <summary>A session ends on the server: a copy of the cookie stops working, and so do open pages.</summary>
-public sealed class SessionEndTests(CommerceDeskFactory factory) : IClassFixture<CommerceDeskFactory>
+public abstract class SessionEndTests(CommerceDeskFactory factory)
 {
+    public sealed class OnSqlite(CommerceDeskFactory factory) : SessionEndTests(factory), IClassFixture<CommerceDeskFactory>;
+
+    public sealed class OnPostgres(PostgresCommerceDeskFactory factory) : SessionEndTests(factory), IClassFixture<PostgresCommerceDeskFactory>;
+
     private const string Email = "session@shop.example";
     private const string Password = "Sess1on-Passw0rd";
 

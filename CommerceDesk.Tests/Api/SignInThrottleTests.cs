@@ -18,6 +18,7 @@ public sealed class ShippedSignInLimitFactory : CommerceDeskFactory
     }
 }
 
+// SQLite only: the throttle counts attempts in memory, so the database makes no difference here.
 public sealed class SignInThrottleTests(ShippedSignInLimitFactory factory) : IClassFixture<ShippedSignInLimitFactory>
 {
     [Fact]

@@ -1,3 +1,4 @@
+using CommerceDesk.Data;
 using CommerceDesk.Domain.Common;
 using CommerceDesk.Domain.Email;
 using CommerceDesk.Web.Carts;
@@ -6,11 +7,15 @@ using Microsoft.EntityFrameworkCore;
 namespace CommerceDesk.Tests.Email;
 
 /// <summary>The cart page offers "Send reminder" for exactly the carts the grid's mass action would e-mail.</summary>
-public sealed class ManualReminderOfferTests : IAsyncLifetime
+public abstract class ManualReminderOfferTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : ManualReminderOfferTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ManualReminderOfferTests(DatabaseProvider.Postgres);
+
     private EmailTestKit _kit = null!;
 
-    public async Task InitializeAsync() => _kit = await EmailTestKit.CreateAsync();
+    public async Task InitializeAsync() => _kit = await EmailTestKit.CreateAsync(provider);
 
     public async Task DisposeAsync() => await _kit.DisposeAsync();
 

@@ -7,8 +7,12 @@ namespace CommerceDesk.Tests.Exports;
 /// A control character in an export's search (a pasted NUL, a line feed) must not break the download halfway: the
 /// search ignores control characters, so the file is complete and holds what the same search without them finds.
 /// </summary>
-public sealed class ExportSearchControlCharacterTests(CommerceDeskFactory factory) : IClassFixture<CommerceDeskFactory>
+public abstract class ExportSearchControlCharacterTests(CommerceDeskFactory factory)
 {
+    public sealed class OnSqlite(CommerceDeskFactory factory) : ExportSearchControlCharacterTests(factory), IClassFixture<CommerceDeskFactory>;
+
+    public sealed class OnPostgres(PostgresCommerceDeskFactory factory) : ExportSearchControlCharacterTests(factory), IClassFixture<PostgresCommerceDeskFactory>;
+
     public static TheoryData<string, string> Searches() => new()
     {
         { "/export/orders.csv", "CTRL-1001" }, { "/export/carts.csv", "ctrl-cart" }, { "/export/customers.csv", "ctrl@shop.test" },

@@ -1,3 +1,4 @@
+using CommerceDesk.Data;
 using CommerceDesk.Domain.Carts;
 using CommerceDesk.Domain.Common;
 using CommerceDesk.Domain.Email;
@@ -12,11 +13,15 @@ namespace CommerceDesk.Tests.Jobs;
 /// DESIGN §6: a cart is examined once it is idle past the channel's delay, whenever it arrived: a cart pushed late
 /// (an outage, a webhook backlog) with an activity hours old is abandoned and reminded like any other, exactly once.
 /// </summary>
-public sealed class AbandonedCartSweepLateCartTests : IAsyncLifetime
+public abstract class AbandonedCartSweepLateCartTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : AbandonedCartSweepLateCartTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : AbandonedCartSweepLateCartTests(DatabaseProvider.Postgres);
+
     private EmailTestKit _kit = null!;
 
-    public async Task InitializeAsync() => _kit = await EmailTestKit.CreateAsync();
+    public async Task InitializeAsync() => _kit = await EmailTestKit.CreateAsync(provider);
 
     public async Task DisposeAsync() => await _kit.DisposeAsync();
 

@@ -15,6 +15,7 @@ namespace CommerceDesk.Tests.Jobs;
 /// DESIGN §10: the sweep's cost grows with the carts that are due, not with the table. Every query it sends to
 /// the Carts table is checked with EXPLAIN QUERY PLAN: each must seek an index, never scan the table.
 /// </summary>
+// SQLite only: the plans are read in SQLite's EXPLAIN QUERY PLAN form.
 public sealed class AbandonedCartSweepQueryPlanTests : IAsyncLifetime
 {
     private EmailTestKit _kit = null!;

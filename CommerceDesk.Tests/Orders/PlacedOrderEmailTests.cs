@@ -13,26 +13,30 @@ using Microsoft.Extensions.Options;
 namespace CommerceDesk.Tests.Orders;
 
 /// <summary>The <see cref="OrderPlaced"/> handlers: the customer's confirmation and the staff notice, each once per order.</summary>
-public sealed class PlacedOrderEmailTests : IAsyncLifetime
+public abstract class PlacedOrderEmailTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : PlacedOrderEmailTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : PlacedOrderEmailTests(DatabaseProvider.Postgres);
+
     private EmailTestKit _kit = null!;
     private Channel _channel = null!;
     private string? _staffAddress;
 
     public async Task InitializeAsync()
     {
-        _kit = await EmailTestKit.CreateAsync();
+        _kit = await EmailTestKit.CreateAsync(provider);
         _channel = await _kit.AddChannelAsync(reminders: false);
     }
 
     public async Task DisposeAsync() => await _kit.DisposeAsync();
 
-    private CommerceDbContext Open() => new SqliteCommerceDbContext(TestDatabase.Options(_kit.Path, AppEventHandlers.Interceptor(_kit.Time, o =>
+    private CommerceDbContext Open() => TestDatabase.Open(_kit.Path, AppEventHandlers.Interceptor(_kit.Time, o =>
     {
         o.StaffAddress = _staffAddress;
         o.BackOfficeUrl = "https://desk.example.com";
         o.OrderTrackingUrl = "https://shop.example.com/orders/{order}?shop={channel}";
-    })));
+    }));
 
     private Order NewOrder(string email = "ada@example.com") =>
         new(_channel.Id, "web-order-7", new OrderSnapshot("100007", null, null, email, "EUR", [new("MUG", "Espresso mug", 2, 12.5m)],

@@ -8,8 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CommerceDesk.Tests.Users;
 
 /// <summary>The users page's changes, made through its handler against the real app and checked over HTTP.</summary>
-public sealed class BackOfficeUsersTests(CommerceDeskFactory factory) : IClassFixture<CommerceDeskFactory>
+public abstract class BackOfficeUsersTests(CommerceDeskFactory factory)
 {
+    public sealed class OnSqlite(CommerceDeskFactory factory) : BackOfficeUsersTests(factory), IClassFixture<CommerceDeskFactory>;
+
+    public sealed class OnPostgres(PostgresCommerceDeskFactory factory) : BackOfficeUsersTests(factory), IClassFixture<PostgresCommerceDeskFactory>;
+
     private const string Actor = BackOfficeSignIn.AdminEmail;
 
     private BackOfficeUsers Users => factory.Services.GetRequiredService<BackOfficeUsers>();

@@ -7,8 +7,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CommerceDesk.Tests.Users;
 
 /// <summary>On its own database: the Development admin starts as the only admin.</summary>
-public sealed class LastAdminTests(CommerceDeskFactory factory) : IClassFixture<CommerceDeskFactory>
+public abstract class LastAdminTests(CommerceDeskFactory factory)
 {
+    public sealed class OnSqlite(CommerceDeskFactory factory) : LastAdminTests(factory), IClassFixture<CommerceDeskFactory>;
+
+    public sealed class OnPostgres(PostgresCommerceDeskFactory factory) : LastAdminTests(factory), IClassFixture<PostgresCommerceDeskFactory>;
+
     private const string Actor = BackOfficeSignIn.AdminEmail;
     private const string Refusal = "is the last active admin. Make another user an admin first, so someone can still manage users and settings.";
 

@@ -15,10 +15,14 @@ using CartFlow = CommerceDesk.Domain.Workflows.AbandonedShoppingCartWorkflow;
 namespace CommerceDesk.Tests.Workflows;
 
 /// <summary>A purchase moves the cart's workflow in one place (<see cref="ConvertCartWorkflowOnPurchase"/>), in the save that records it.</summary>
-public sealed class CartPurchaseTests : IAsyncLifetime
+public abstract class CartPurchaseTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : CartPurchaseTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : CartPurchaseTests(DatabaseProvider.Postgres);
+
     private static readonly Actor Ann = new("user-ann", "Ann Manager");
-    private readonly WorkflowDatabase _db = new();
+    private readonly WorkflowDatabase _db = new(provider);
 
     public Task InitializeAsync() => _db.InitializeAsync();
 
@@ -81,7 +85,7 @@ public sealed class CartPurchaseTests : IAsyncLifetime
     {
         // A row from before: purchased, its step stored as Converted by the StoredWorkflowSteps migration, no item.
         await using (var db = _db.CreateDbContext())
-            await db.Database.ExecuteSqlAsync($"UPDATE Carts SET Status = 'Purchased', OrderId = {_db.OrderId}, WorkflowStep = 'converted' WHERE Id = {_db.CartId}");
+            await db.Database.ExecuteSqlAsync($"UPDATE \"Carts\" SET \"Status\" = 'Purchased', \"OrderId\" = {_db.OrderId}, \"WorkflowStep\" = 'converted' WHERE \"Id\" = {_db.CartId}");
 
         var panel = (await _db.Panel().RunAsync(WorkflowTarget.Cart(_db.CartId))).ShouldNotBeNull();
 
@@ -99,6 +103,6 @@ public sealed class CartPurchaseTests : IAsyncLifetime
 
     private sealed class Contexts(string path, DomainEventInterceptor events) : IDbContextFactory<CommerceDbContext>
     {
-        public CommerceDbContext CreateDbContext() => new SqliteCommerceDbContext(TestDatabase.Options(path, events));
+        public CommerceDbContext CreateDbContext() => TestDatabase.Open(path, events);
     }
 }

@@ -7,8 +7,12 @@ using static CommerceDesk.Tests.Api.Storefront.StorefrontPayloads;
 namespace CommerceDesk.Tests.Api.Storefront;
 
 /// <summary>The storefront may send amounts up to the documented limits; the limits are in the OpenAPI document.</summary>
-public sealed class AmountLimitTests(CommerceDeskFactory factory) : IClassFixture<CommerceDeskFactory>
+public abstract class AmountLimitTests(CommerceDeskFactory factory)
 {
+    public sealed class OnSqlite(CommerceDeskFactory factory) : AmountLimitTests(factory), IClassFixture<CommerceDeskFactory>;
+
+    public sealed class OnPostgres(PostgresCommerceDeskFactory factory) : AmountLimitTests(factory), IClassFixture<PostgresCommerceDeskFactory>;
+
     private readonly HttpClient _client = factory.CreateStorefrontClient();
 
     [Fact]

@@ -7,8 +7,12 @@ using static CommerceDesk.Tests.Api.Storefront.StorefrontPayloads;
 namespace CommerceDesk.Tests.Api.Storefront;
 
 /// <summary>External ids may be any text a storefront uses, except control characters, which are refused with a problem.</summary>
-public sealed class ExternalIdCharacterTests(CommerceDeskFactory factory) : IClassFixture<CommerceDeskFactory>
+public abstract class ExternalIdCharacterTests(CommerceDeskFactory factory)
 {
+    public sealed class OnSqlite(CommerceDeskFactory factory) : ExternalIdCharacterTests(factory), IClassFixture<CommerceDeskFactory>;
+
+    public sealed class OnPostgres(PostgresCommerceDeskFactory factory) : ExternalIdCharacterTests(factory), IClassFixture<PostgresCommerceDeskFactory>;
+
     private readonly HttpClient _client = factory.CreateStorefrontClient();
 
     public static TheoryData<string> Readable() => ["café-1", "cart-😀", "注文-2026", "שלום-1", "طلب-7", "ünïcödé ß"];

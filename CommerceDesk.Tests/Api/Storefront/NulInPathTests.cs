@@ -13,6 +13,7 @@ namespace CommerceDesk.Tests.Api.Storefront;
 /// and that answer cannot be given a body (aspnet/KestrelHttpServer#2947). What the app can promise: a 400, never a
 /// 500, and nothing stored. Sent over a raw socket because HttpClient and the test host refuse such a URL themselves.
 /// </summary>
+// SQLite only: Kestrel refuses the request before the app (and its database) is reached.
 public sealed class NulInPathTests : IDisposable
 {
     private readonly CommerceDeskFactory _factory = new();

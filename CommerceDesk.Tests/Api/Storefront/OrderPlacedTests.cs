@@ -1,4 +1,5 @@
 using System.Net;
+using CommerceDesk.Data;
 using CommerceDesk.Domain.Carts;
 using CommerceDesk.Domain.Email;
 using CommerceDesk.Tests.Support;
@@ -9,7 +10,7 @@ using static CommerceDesk.Tests.Api.Storefront.StorefrontPayloads;
 namespace CommerceDesk.Tests.Api.Storefront;
 
 /// <summary>The app with a staff address for new-order notices.</summary>
-public sealed class StaffNoticeFactory : CommerceDeskFactory
+public class StaffNoticeFactory : CommerceDeskFactory
 {
     public const string StaffAddress = "orders@shop.example.com";
 
@@ -21,12 +22,22 @@ public sealed class StaffNoticeFactory : CommerceDeskFactory
     }
 }
 
+/// <summary>The app with a staff address for new-order notices, on PostgreSQL.</summary>
+public sealed class PostgresStaffNoticeFactory : StaffNoticeFactory
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
+
 /// <summary>
 /// What a pushed order sets off inside its save: its cart converted once, one confirmation to the customer and one
 /// notice to staff, however often and in whatever order the storefront pushes.
 /// </summary>
-public sealed class OrderPlacedTests(StaffNoticeFactory factory) : IClassFixture<StaffNoticeFactory>
+public abstract class OrderPlacedTests(StaffNoticeFactory factory)
 {
+    public sealed class OnSqlite(StaffNoticeFactory factory) : OrderPlacedTests(factory), IClassFixture<StaffNoticeFactory>;
+
+    public sealed class OnPostgres(PostgresStaffNoticeFactory factory) : OrderPlacedTests(factory), IClassFixture<PostgresStaffNoticeFactory>;
+
     private readonly HttpClient _client = factory.CreateStorefrontClient();
 
     [Fact]

@@ -12,8 +12,12 @@ namespace CommerceDesk.Tests.Api.Storefront;
 /// A storefront time more than a day ahead of the app's clock is refused: stored, it would outrank every later push.
 /// The app's clock is a fake one here, so "ahead" is measured against the app's own TimeProvider.
 /// </summary>
-public sealed class StorefrontClockTests(CommerceDeskFactory factory) : IClassFixture<CommerceDeskFactory>
+public abstract class StorefrontClockTests(CommerceDeskFactory factory)
 {
+    public sealed class OnSqlite(CommerceDeskFactory factory) : StorefrontClockTests(factory), IClassFixture<CommerceDeskFactory>;
+
+    public sealed class OnPostgres(PostgresCommerceDeskFactory factory) : StorefrontClockTests(factory), IClassFixture<PostgresCommerceDeskFactory>;
+
     private static readonly DateTimeOffset Now = new(2026, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
     private HttpClient Client()

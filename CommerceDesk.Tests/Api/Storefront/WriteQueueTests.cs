@@ -14,6 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace CommerceDesk.Tests.Api.Storefront;
 
 /// <summary>The storefront writer under more load than SQLite can take: a bounded queue that refuses the excess.</summary>
+// SQLite only: the group-commit write queue exists for SQLite's single writer.
 public sealed class WriteQueueTests(WriteQueueTests.SmallQueueFactory factory) : IClassFixture<WriteQueueTests.SmallQueueFactory>
 {
     private const int Limit = 4;
