@@ -18,9 +18,13 @@ public static class ValueCounts
     public sealed record Column(string Table, string Name)
     {
         public CountedValue Of(string value) => new(this, value);
+
+        /// <summary>Every row of the table: each row holds exactly one value of the column, so its counters sum to the rows.</summary>
+        public CountedValue AllRows => new(this, null);
     }
 
-    public sealed record CountedValue(Column Column, string Value);
+    /// <param name="Value">The counted value; null counts every row of the table.</param>
+    public sealed record CountedValue(Column Column, string? Value);
 
     public static readonly Column OrderStatus = new("Orders", "Status");
     public static readonly Column OrderWorkflowStep = new("Orders", "WorkflowStep");
@@ -38,6 +42,11 @@ public static class ValueCounts
     {
         if (counted is null || !(db.Database.IsSqlite() || db.Database.IsNpgsql())) return null;
         var (table, column) = counted.Column;
+        // An unfiltered grid's total: counting a million rows takes tens of milliseconds, summing a few counters none.
+        if (counted.Value is null)
+            return await db.Database.SqlQuery<int>(
+                    $"SELECT CAST(COALESCE(SUM(\"Count\"), 0) AS integer) AS \"Value\" FROM \"ValueCounts\" WHERE \"TableName\" = {table} AND \"ColumnName\" = {column}")
+                .SingleAsync(cancellationToken);
         // A value never written has no row: nothing holds it.
         return await db.Database.SqlQuery<int>(
                 $"SELECT \"Count\" AS \"Value\" FROM \"ValueCounts\" WHERE \"TableName\" = {table} AND \"ColumnName\" = {column} AND \"Value\" = {counted.Value}")

@@ -34,11 +34,12 @@ public sealed class CartGridQuery : GridQuery<Cart, CartGridFilter, CartRow>
     public static readonly IReadOnlyList<string> SortableColumns =
         [nameof(CartRow.ExternalId), nameof(CartRow.LastActivityAt), nameof(CartRow.Subtotal), nameof(CartRow.Status), nameof(CartRow.ItemCount)];
 
-    /// <summary>A status or a workflow step alone selects most carts; its total is kept as a counter rather than counted.</summary>
+    /// <summary>A status or a workflow step alone selects most carts, and no filter selects them all: those totals are kept as counters rather than counted.</summary>
     protected override ValueCounts.CountedValue? CountedBy(CartGridFilter filter) => filter switch
     {
         { Status: { } status } when SelectsOnly(filter, new CartGridFilter(Status: status)) => ValueCounts.CartStatus.Of(status.ToString()),
         { WorkflowStep: { Length: > 0 } step } when SelectsOnly(filter, new CartGridFilter(WorkflowStep: step)) => ValueCounts.CartWorkflowStep.Of(step),
+        _ when SelectsOnly(filter, new CartGridFilter()) => ValueCounts.CartStatus.AllRows,
         _ => null,
     };
 

@@ -34,11 +34,12 @@ public sealed class OrderGridQuery : GridQuery<Order, OrderGridFilter, OrderRow>
     public static readonly IReadOnlyList<string> SortableColumns =
         [nameof(OrderRow.Number), nameof(OrderRow.PlacedAt), nameof(OrderRow.Subtotal), nameof(OrderRow.Status), nameof(OrderRow.Email)];
 
-    /// <summary>A status or a workflow step alone selects most orders; its total is kept as a counter rather than counted.</summary>
+    /// <summary>A status or a workflow step alone selects most orders, and no filter selects them all: those totals are kept as counters rather than counted.</summary>
     protected override ValueCounts.CountedValue? CountedBy(OrderGridFilter filter) => filter switch
     {
         { Status: { Length: > 0 } status } when SelectsOnly(filter, new OrderGridFilter(Status: status)) => ValueCounts.OrderStatus.Of(status),
         { WorkflowStep: { Length: > 0 } step } when SelectsOnly(filter, new OrderGridFilter(WorkflowStep: step)) => ValueCounts.OrderWorkflowStep.Of(step),
+        _ when SelectsOnly(filter, new OrderGridFilter()) => ValueCounts.OrderStatus.AllRows,
         _ => null,
     };
 
