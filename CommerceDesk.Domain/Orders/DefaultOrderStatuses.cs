@@ -18,7 +18,7 @@ public static class DefaultOrderStatuses
         // A completed order sits in one of its sub-statuses; orders completed before sub-statuses existed move on from here.
         new(Completed, "Completed", null, 30, "#43A047", true, [.. CompletedSubs, RefundRequested]),
         new(OnTransit, "On transit", Completed, 31, "#00897B", true, Others(OnTransit), EmailTemplateKeys.OrderStatusChanged),
-        new(Delivered, "Delivered", Completed, 32, "#43A047", true, Others(Delivered), EmailTemplateKeys.DeliveryDone),
+        new(Delivered, "Delivered", Completed, 32, "#43A047", true, Others(Delivered), EmailTemplateKeys.OrderStatusChanged),
         new(ProductValuation, "Product valuation", Completed, 33, "#7CB342", true, Others(ProductValuation)),
         new(PurchaseSurvey, "Purchase survey", Completed, 34, "#9E9D24", true, Others(PurchaseSurvey)),
         new(Cancelled, "Cancelled", null, 40, "#E53935", true, [], EmailTemplateKeys.OrderStatusChanged),
