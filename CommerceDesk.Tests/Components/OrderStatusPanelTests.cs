@@ -63,11 +63,11 @@ public sealed class OrderStatusPanelTests : BunitContext, IAsyncLifetime
             .ShouldBe(["status-option-In process", "status-option-Cancelled"]);
         cut.Find("[data-testid=submit-status]").HasAttribute("disabled").ShouldBeTrue();
         await cut.InvokeAsync(() => cut.Find("[data-testid='status-option-In process']").Click());
-        await cut.InvokeAsync(() => cut.Find("textarea").Change("Stock checked with the warehouse"));
+        await cut.InvokeAsync(() => cut.Find("textarea").Input("Stock checked with the warehouse"));
         await cut.InvokeAsync(() => cut.Find("[data-testid=submit-status]").Click());
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=current-status]").TextContent.ShouldBe("In process"));
-        var history = cut.Find("[data-testid=status-history] tbody tr").TextContent;
+        var history = cut.Find("[data-testid=status-history] li").TextContent;
         history.ShouldContain("Incoming → In process");
         history.ShouldContain("Stock checked with the warehouse");
         history.ShouldContain("Ann Manager");
