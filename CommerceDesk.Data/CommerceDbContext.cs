@@ -27,6 +27,8 @@ public abstract class CommerceDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Cart> Carts => Set<Cart>();
     public DbSet<Order> Orders => Set<Order>();
+    public DbSet<OrderStatusDefinition> OrderStatusDefinitions => Set<OrderStatusDefinition>();
+    public DbSet<OrderStatusChange> OrderStatusHistory => Set<OrderStatusChange>();
     public DbSet<WorkflowItem> WorkflowItems => Set<WorkflowItem>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();

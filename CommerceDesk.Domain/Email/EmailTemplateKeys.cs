@@ -9,6 +9,7 @@ public static class EmailTemplateKeys
     public const string OrderStatusChanged = "order-status-changed";
     public const string DeliveryDone = "delivery-done";
     public const string StaffNewOrder = "staff-new-order";
+    public const string StaffOrderStatus = "staff-order-status";
 
     /// <summary>Reminder templates share the prefix, so a channel can pick any of them.</summary>
     public static bool IsCartReminder(string key) => key.StartsWith(CartReminder, StringComparison.Ordinal);

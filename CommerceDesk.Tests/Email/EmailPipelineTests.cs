@@ -55,7 +55,7 @@ public abstract class EmailPipelineTests(PickupFolderFactory factory)
         long cartId;
         await using (var db = factory.CreateDbContext())
         {
-            (await db.Set<EmailTemplate>().CountAsync()).ShouldBe(6);
+            (await db.Set<EmailTemplate>().CountAsync()).ShouldBe(CommerceDesk.Web.Email.Templates.DefaultEmailTemplates.All.Count);
             var channel = await db.Channels.SingleAsync(c => c.Code == "web");
             channel.RemindersEnabled.ShouldBeTrue();
             // Idle for two hours, and abandoned now: after the channel's reminders were switched on at start-up.

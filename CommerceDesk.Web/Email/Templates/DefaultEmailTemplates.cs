@@ -131,5 +131,16 @@ public static class DefaultEmailTemplates
             [[TEXTLINES order.lines]]
             Open the order: {{ order.back_office_url }}
             """),
+        new(EmailTemplateKeys.StaffOrderStatus, "Staff: order status change",
+            "Order {{ order.number }} is now {{ order.status }}{% if order.sub_status %} – {{ order.sub_status }}{% endif %}",
+            """
+            <p>Order <strong>{{ order.number }}</strong> from {{ shop.name }} ({{ customer.name }}, {{ order.total }}) is now <strong>{{ order.status }}{% if order.sub_status %} – {{ order.sub_status }}{% endif %}</strong>.</p>
+            <p><a href="{{ order.back_office_url }}">Open the order</a></p>
+            """,
+            """
+            Order {{ order.number }} from {{ shop.name }} ({{ customer.name }}, {{ order.total }}) is now {{ order.status }}{% if order.sub_status %} - {{ order.sub_status }}{% endif %}.
+
+            Open the order: {{ order.back_office_url }}
+            """),
     ];
 }

@@ -19,7 +19,9 @@ internal sealed record PlacedOrderEmail(string? CustomerAddress, IReadOnlyDictio
 
     public static string StaffNoticeKey(Order order) => $"order-staff-notice:{order.ChannelId}:{order.ExternalId}";
 
-    public static async Task<PlacedOrderEmail> LoadAsync(CommerceDbContext db, Order order, EmailOptions options, CancellationToken cancellationToken)
+    /// <param name="statusName">The status as the admin named it; the stored code when not given.</param>
+    public static async Task<PlacedOrderEmail> LoadAsync(CommerceDbContext db, Order order, EmailOptions options, CancellationToken cancellationToken,
+        string? statusName = null, string? subStatusName = null)
     {
         var channel = await db.Channels.AsNoTracking().Where(c => c.Id == order.ChannelId)
             .Select(c => new { c.Code, c.Name }).SingleAsync(cancellationToken);
@@ -39,8 +41,8 @@ internal sealed record PlacedOrderEmail(string? CustomerAddress, IReadOnlyDictio
             ["order"] = new Dictionary<string, object?>
             {
                 ["number"] = order.Number,
-                ["status"] = order.Status,
-                ["sub_status"] = order.SubStatus,
+                ["status"] = statusName ?? order.Status,
+                ["sub_status"] = subStatusName ?? order.SubStatus,
                 ["total"] = order.Subtotal.ToString(),
                 ["placed_at"] = order.PlacedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC",
                 ["lines"] = order.Lines.Select(l => EmailModel.Line(l, order.Currency)).ToList(),

@@ -1,0 +1,101 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CommerceDesk.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class OrderStatuses : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "StatusSequence",
+                table: "Orders",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "OrderStatusDefinitions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ParentCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Colour = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    CustomerVisible = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CustomerTemplateKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    EmailStaff = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    AllowedNext = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderStatusDefinitions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrderStatusHistory",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ToCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ChangedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderStatusHistory", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrderStatusHistory_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderStatusDefinitions_Code",
+                table: "OrderStatusDefinitions",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderStatusHistory_Order_Sequence",
+                table: "OrderStatusHistory",
+                columns: new[] { "OrderId", "Sequence" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrderStatusHistory_ToCode",
+                table: "OrderStatusHistory",
+                column: "ToCode");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "OrderStatusDefinitions");
+
+            migrationBuilder.DropTable(
+                name: "OrderStatusHistory");
+
+            migrationBuilder.DropColumn(
+                name: "StatusSequence",
+                table: "Orders");
+        }
+    }
+}
