@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using CommerceDesk.Tests.Support;
 using MimeKit;
 
 namespace CommerceDesk.Tests.Email;
@@ -13,7 +14,7 @@ public sealed class SmtpSink : IAsyncDisposable
 {
     private Process? _server;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackPort.Free();
     public string Maildir { get; } = Path.Combine(Path.GetTempPath(), "commercedesk-tests", "maildir-" + Guid.NewGuid().ToString("N"));
 
     public async Task StartAsync()
@@ -74,14 +75,5 @@ public sealed class SmtpSink : IAsyncDisposable
     {
         await StopAsync();
         if (Directory.Exists(Maildir)) Directory.Delete(Maildir, recursive: true);
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using CommerceDesk.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -83,7 +81,7 @@ public sealed class PostgresServer
         if (IsRoot) Run("chown", "postgres:postgres", folder);
         var data = Path.Combine(folder, "data");
         RunAsPostgres(Path.Combine(bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync");
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         // Durability does not matter for a throwaway cluster; speed does.
         RunAsPostgres(Path.Combine(bin, "pg_ctl"), "start", "-w", "-t", "60", "-D", data, "-l", Path.Combine(folder, "server.log"), "-o",
             $"-p {port} -h 127.0.0.1 -k {folder} -F -c max_connections=500 -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=64MB");
@@ -132,14 +130,6 @@ public sealed class PostgresServer
             ?? throw new InvalidOperationException("PostgreSQL is not installed (no initdb found); test.sh installs the postgresql package.");
     }
 
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private static void RunAsPostgres(string program, params string[] arguments)
     {
