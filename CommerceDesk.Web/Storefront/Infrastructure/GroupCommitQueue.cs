@@ -145,7 +145,7 @@ internal sealed class GroupCommitQueue : BackgroundService
         {
             try
             {
-                _completion.TrySetResult(await WriteTransaction.RunAsync(factory, work, cancellationToken));
+                _completion.TrySetResult(await WriteTransaction.RunAsync(factory, Record, work, cancellationToken));
             }
             catch (Exception ex)
             {

@@ -15,5 +15,5 @@ internal sealed class StorefrontWriter(IDbContextFactory<CommerceDbContext> fact
         StorefrontRecordKey record, Func<CommerceDbContext, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
         database.Provider == DatabaseProvider.Sqlite
             ? queue.EnqueueAsync(record, work, cancellationToken)
-            : WriteTransaction.RunAsync(factory, work, cancellationToken);
+            : WriteTransaction.RunAsync(factory, record, work, cancellationToken);
 }
