@@ -21,6 +21,12 @@ public sealed partial class Order
         Status = to.ParentCode ?? to.Code;
         SubStatus = to.ParentCode is null ? null : to.Code;
         StatusSequence++;
+        // Moving to Cancelled is cancelling: the commercial state follows and the order's stock is released.
+        if (Status == OrderStatuses.Cancelled && CommercialState != CommercialState.Cancelled)
+        {
+            CommercialState = CommercialState.Cancelled;
+            Raise(new OrderCancelled(this));
+        }
         var change = new OrderStatusChange(Id, StatusSequence, from, to.Code, actor, note, now);
         Raise(new OrderStatusChanged(this, change));
         return change;

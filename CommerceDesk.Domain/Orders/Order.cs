@@ -85,6 +85,7 @@ public sealed partial class Order : StorefrontRecord, IVersioned
             throw new DomainException("A completed order cannot be cancelled; refund it instead.");
         CommercialState = CommercialState.Cancelled;
         Status = OrderStatuses.Cancelled;
+        Raise(new OrderCancelled(this));
     }
 
     public void SetCrmSync(CrmSyncState state) => CrmSync = state;
@@ -127,6 +128,9 @@ public sealed partial class Order : StorefrontRecord, IVersioned
         if (status == PaymentStatus.Paid && PaymentMethod.Kind == PaymentKind.Online) BecomeSalesOrder();
     }
 
-    // No event yet: nothing acts on the moment of payment (the CRM's converted stage will, when it syncs).
-    private void BecomeSalesOrder() => CommercialState = CommercialState.SalesOrder;
+    private void BecomeSalesOrder()
+    {
+        CommercialState = CommercialState.SalesOrder;
+        Raise(new OrderConfirmed(this));
+    }
 }
