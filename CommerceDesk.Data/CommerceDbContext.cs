@@ -32,6 +32,9 @@ public abstract class CommerceDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<WorkflowItem> WorkflowItems => Set<WorkflowItem>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+    public DbSet<Domain.Fulfilment.Delivery> Deliveries => Set<Domain.Fulfilment.Delivery>();
+    public DbSet<Domain.Fulfilment.Carrier> Carriers => Set<Domain.Fulfilment.Carrier>();
+    public DbSet<Domain.Fulfilment.FulfilmentSettings> FulfilmentSettings => Set<Domain.Fulfilment.FulfilmentSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

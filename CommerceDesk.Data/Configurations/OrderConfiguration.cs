@@ -30,6 +30,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.FeedbackComments).HasMaxLength(Order.FeedbackMaxLength);
         builder.Property(o => o.WorkflowStep).HasMaxLength(Domain.Workflows.WorkflowItem.NameMaxLength);
         builder.Ignore(o => o.Currency);
+        builder.Property(o => o.TrackingToken).HasMaxLength(Order.TrackingTokenMaxLength).IsUnicode(false);
+        builder.HasIndex(o => o.TrackingToken).IsUnique().HasDatabaseName("IX_Orders_TrackingToken"); // the public tracking page
 
         builder.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<Domain.Carts.Cart>().WithMany().HasForeignKey(o => o.CartId).OnDelete(DeleteBehavior.SetNull);

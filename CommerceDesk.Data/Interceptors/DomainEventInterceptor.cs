@@ -18,6 +18,9 @@ namespace CommerceDesk.Data.Interceptors;
 /// <para>Once the change is durable, right after SaveChanges or, inside an explicit transaction, when that
 /// transaction commits, every event of the save goes to the <see cref="ICommittedEventNotifier"/>s (a rollback
 /// drops them).</para>
+/// <para>A handler that writes with set-based SQL (an <c>ExecuteUpdate</c>, which runs at once rather than with the
+/// save) begins a transaction first when none is open; the save then runs in it and commits it, or rolls it back on
+/// failure, so that SQL and the save's own writes are one unit.</para>
 /// Register it before <see cref="VersionInterceptor"/>, so rows the handlers change get their version bumped and checked.
 /// One instance serves every context a factory creates; state hangs off the context and the transaction.
 /// </summary>
@@ -31,6 +34,7 @@ public sealed class DomainEventInterceptor(DomainEventDispatcher dispatcher, IEn
     private readonly ConditionalWeakTable<DbContext, List<IDomainEvent>> _saving = new();
     private readonly ConditionalWeakTable<DbContext, object> _dispatching = new();
     private readonly ConditionalWeakTable<DbTransaction, List<IDomainEvent>> _pending = new();
+    private readonly ConditionalWeakTable<DbContext, IDbContextTransaction> _begunByHandlers = new();
 
     public async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -46,6 +50,14 @@ public sealed class DomainEventInterceptor(DomainEventDispatcher dispatcher, IEn
     {
         if (eventData.Context is not { } context || !_saving.TryGetValue(context, out var events)) return result;
         _saving.Remove(context);
+        if (_begunByHandlers.TryGetValue(context, out var begun))
+        {
+            _begunByHandlers.Remove(context);
+            await begun.CommitAsync(cancellationToken);
+            await begun.DisposeAsync();
+            await NotifyAsync(events, cancellationToken);
+            return result;
+        }
         if (events.Count == 0) return result;
         if (context.Database.CurrentTransaction?.GetDbTransaction() is { } transaction)
             _pending.GetOrCreateValue(transaction).AddRange(events);
@@ -57,21 +69,15 @@ public sealed class DomainEventInterceptor(DomainEventDispatcher dispatcher, IEn
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
         SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
 
-    public void SaveChangesFailed(DbContextErrorEventData eventData) => Forget(eventData.Context);
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => ForgetAsync(eventData.Context).GetAwaiter().GetResult();
 
-    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Forget(eventData.Context);
-        return Task.CompletedTask;
-    }
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        ForgetAsync(eventData.Context);
 
-    public void SaveChangesCanceled(DbContextEventData eventData) => Forget(eventData.Context);
+    public void SaveChangesCanceled(DbContextEventData eventData) => ForgetAsync(eventData.Context).GetAwaiter().GetResult();
 
-    public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Forget(eventData.Context);
-        return Task.CompletedTask;
-    }
+    public Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
+        ForgetAsync(eventData.Context);
 
     public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
@@ -95,6 +101,7 @@ public sealed class DomainEventInterceptor(DomainEventDispatcher dispatcher, IEn
         if (_dispatching.TryGetValue(db, out _))
             throw new InvalidOperationException("A domain event handler must not call SaveChanges: the save it runs in writes its changes.");
         var dispatched = new List<IDomainEvent>();
+        var hadTransaction = db.Database.CurrentTransaction is not null;
         _saving.AddOrUpdate(db, dispatched);
         _dispatching.AddOrUpdate(db, dispatched);
         try
@@ -114,17 +121,31 @@ public sealed class DomainEventInterceptor(DomainEventDispatcher dispatcher, IEn
         catch
         {
             _saving.Remove(db);
+            if (!hadTransaction && db.Database.CurrentTransaction is { } begun)
+            {
+                await begun.RollbackAsync(CancellationToken.None);
+                await begun.DisposeAsync();
+            }
             throw;
         }
         finally
         {
             _dispatching.Remove(db);
         }
+        if (!hadTransaction && db.Database.CurrentTransaction is { } begunByHandler)
+            _begunByHandlers.AddOrUpdate(db, begunByHandler);
     }
 
-    private void Forget(DbContext? context)
+    private async Task ForgetAsync(DbContext? context)
     {
-        if (context is not null) _saving.Remove(context);
+        if (context is null) return;
+        _saving.Remove(context);
+        if (_begunByHandlers.TryGetValue(context, out var begun))
+        {
+            _begunByHandlers.Remove(context);
+            await begun.RollbackAsync(CancellationToken.None);
+            await begun.DisposeAsync();
+        }
     }
 
     private async Task NotifyAsync(List<IDomainEvent> events, CancellationToken cancellationToken)

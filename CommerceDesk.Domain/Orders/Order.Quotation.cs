@@ -14,6 +14,7 @@ public sealed partial class Order
         : base(channelId, externalId, now)
     {
         CommercialState = CommercialState.QuotationSent;
+        IssueTrackingToken();
         Apply(snapshot, now);
     }
 

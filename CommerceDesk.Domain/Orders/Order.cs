@@ -17,6 +17,7 @@ public sealed partial class Order : StorefrontRecord, IVersioned
         : base(channelId, externalId, now)
     {
         CommercialState = CommercialState.QuotationSent;
+        IssueTrackingToken();
         Apply(snapshot, updatedAt);
         Raise(new OrderPlaced(this));
     }

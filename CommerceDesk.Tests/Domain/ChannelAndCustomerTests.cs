@@ -1,7 +1,6 @@
 using CommerceDesk.Domain.Channels;
 using CommerceDesk.Domain.Common;
 using CommerceDesk.Domain.Customers;
-using CommerceDesk.Domain.Products;
 using CommerceDesk.Tests.Support;
 
 namespace CommerceDesk.Tests.Domain;
@@ -73,17 +72,6 @@ public sealed class ChannelAndCustomerTests
     [Fact]
     public void FullNameFallsBackToEmail() =>
         new Customer(1, "c1", Details() with { FirstName = null, LastName = null }, Clock.Start, Clock.Start).FullName.ShouldBe("ada@example.com");
-
-    [Fact]
-    public void StockCannotBeOverReserved()
-    {
-        var product = new Product("SKU-1", "Mug", new Money(9m, "EUR"), onHand: 3);
-        product.Reserve(2);
-
-        Should.Throw<DomainException>(() => product.Reserve(2)).Message.ShouldContain("Only 1");
-        product.Release(2);
-        product.Available.ShouldBe(3);
-    }
 
     private static CustomerDetails Details() => new("ada@example.com", "Ada", "Lovelace", null, null, false, null);
 }

@@ -29,8 +29,11 @@ public sealed class EmailOptions
     /// <summary>Where the new-order notice goes; none is sent while it is empty.</summary>
     public string? StaffAddress { get; set; }
 
-    /// <summary>The confirmation's "Follow your order" link: <c>{channel}</c> (channel code) and <c>{order}</c> (the storefront's order id) are filled in.</summary>
-    public string OrderTrackingUrl { get; set; } = "http://localhost:5000/order/track?channel={channel}&order={order}";
+    /// <summary>
+    /// The "Follow your order" link of the order e-mails: <c>{token}</c> (the order's tracking token, for this back office's
+    /// public page <c>/track/{token}</c>), <c>{channel}</c> (channel code) and <c>{order}</c> (the storefront's order id) are filled in.
+    /// </summary>
+    public string OrderTrackingUrl { get; set; } = "http://localhost:5000/track/{token}";
 
     /// <summary>This back office's address as staff reach it, for the links in staff e-mails.</summary>
     public string BackOfficeUrl { get; set; } = "http://localhost:5000";

@@ -7,6 +7,7 @@ using CommerceDesk.Web.Customers;
 using CommerceDesk.Web.Grids;
 using CommerceDesk.Web.Localization;
 using CommerceDesk.Web.Orders;
+using CommerceDesk.Web.Products;
 using CsvHelper;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,7 @@ internal static class GridExports
     public const string OrdersPath = "/export/orders.csv";
     public const string CartsPath = "/export/carts.csv";
     public const string CustomersPath = "/export/customers.csv";
+    public const string ProductsPath = "/export/products.csv";
 
     public static void MapGridExports(this WebApplication app)
     {
@@ -49,7 +51,20 @@ internal static class GridExports
                 ("Name", r => r.Name), ("E-mail", r => r.Email), ("Phone", r => r.Phone), ("Channel", r => r.Channel), ("Guest", r => r.IsGuest ? "Yes" : "No"),
                 ("Created (UTC)", r => r.CreatedAt), ("Account", r => r.AccountName), ("Orders", r => r.OrderCount),
             ]);
+
+        app.MapProductExport();
     }
+
+    private static void MapProductExport(this WebApplication app) =>
+        app.MapExport(ProductsPath, "products", new ProductGridQuery(),
+            query => new ProductGridFilter(Search(query), Long(query["channelId"]), bool.TryParse(query["oversold"], out var oversold) ? oversold : null),
+            [
+                ("SKU", r => r.Sku), ("Name", r => r.Name), ("Channel", r => r.Channel), ("Price", r => r.Price), ("Currency", r => r.Currency),
+                ("On hand", r => r.OnHand), ("Reserved", r => r.Reserved), ("Available", r => r.Available),
+            ]);
+
+    public static string ProductsUrl(ProductGridFilter f, GridPaging p) => Url(ProductsPath, p,
+        ("search", f.Search), ("oversold", f.Oversold?.ToString()), ("channelId", f.ChannelId?.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>One grid's download: its filter read from the link, its query's rows streamed in its order as the columns say.</summary>
     private static void MapExport<TFilter, TRow>(this WebApplication app, string path, string name, IGridQuery<TFilter, TRow> grid,

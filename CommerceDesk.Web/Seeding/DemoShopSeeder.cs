@@ -5,6 +5,7 @@ using CommerceDesk.Domain.Carts;
 using CommerceDesk.Domain.Common;
 using CommerceDesk.Domain.Customers;
 using CommerceDesk.Domain.Orders;
+using CommerceDesk.Domain.Fulfilment;
 using CommerceDesk.Domain.Products;
 using CommerceDesk.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -31,8 +32,11 @@ internal sealed class DemoShopSeeder(
         var now = time.GetUtcNow().UtcDateTime;
         var faker = new Faker("en") { Random = new Randomizer(Seed) };
 
-        var products = Products(faker, channel.Currency);
+        var products = Products(faker, channel.Id, channel.Currency, now);
         db.Products.AddRange(products);
+        db.Carriers.AddRange(DemoCarriers());
+        if (await db.FulfilmentSettings.FindAsync([FulfilmentSettings.SingletonId], cancellationToken) is null)
+            db.FulfilmentSettings.Add(new FulfilmentSettings(DeliveryRoute.PickPackShip));
 
         // Every fourth customer past the first ten belongs to an earlier one (a company and its buyers): a hierarchy
         // the customer page shows through the parent.
@@ -92,6 +96,15 @@ internal sealed class DemoShopSeeder(
         db.Orders.AddRange(orders.Select(o => o.Order));
         await db.SaveChangesAsync(cancellationToken);
 
+        // Confirmed orders wait in the warehouse with their quantities reserved (some beyond the stock: oversold).
+        var productsBySku = products.ToDictionary(p => p.Sku);
+        foreach (var (order, _) in orders.Where(o => o.Order.CommercialState == CommercialState.SalesOrder))
+        {
+            var delivery = Delivery.ForConfirmed(order, DeliveryRoute.PickPackShip, order.PlacedAt);
+            foreach (var movement in delivery.Reservation) productsBySku[movement.Sku].Apply(movement);
+            db.Deliveries.Add(delivery);
+        }
+
         foreach (var (order, cart) in orders)
         {
             cart!.MarkPurchased(order.Id);
@@ -111,10 +124,18 @@ internal sealed class DemoShopSeeder(
             customers.Count, carts.Count, orders.Count, products.Count);
     }
 
-    private static List<Product> Products(Faker faker, string currency) =>
+    private static List<Product> Products(Faker faker, long channelId, string currency, DateTime now) =>
         Enumerable.Range(1, 40)
-            .Select(i => new Product($"SKU-{i:D4}", faker.Commerce.ProductName(), new Money(faker.Random.Decimal(4, 250), currency), faker.Random.Int(0, 200)))
+            .Select(i => new Product(channelId, $"SKU-{i:D4}",
+                new ProductDetails(faker.Commerce.ProductName(), new Money(faker.Random.Decimal(4, 250), currency), faker.Random.Int(0, 200)), now, now))
             .ToList();
+
+    private static IEnumerable<Carrier> DemoCarriers() =>
+    [
+        new("DHL", "https://www.dhl.com/en/express/tracking.html?AWB={tracking}"),
+        new("UPS", "https://www.ups.com/track?tracknum={tracking}"),
+        new("DPD", "https://tracking.dpd.de/status/en_US/parcel/{tracking}"),
+    ];
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 

@@ -17,6 +17,8 @@ public static class SettingsCatalog
         new("E-mail templates", "The texts of reminder, confirmation and status e-mails.", "/settings/email-templates", MudBlazor.Icons.Material.Filled.Email),
         new("E-mail delivery", "SMTP or pickup folder and the sender address.", "/settings/email", MudBlazor.Icons.Material.Filled.MarkEmailRead),
         new("Order lifecycle", "Order statuses, sub-statuses and their e-mail actions.", "/settings/order-statuses", MudBlazor.Icons.Material.Filled.AccountTree),
+        new("Deliveries", "The steps a delivery goes through: ship only, pick → ship, or pick → pack → ship.", "/settings/fulfilment", MudBlazor.Icons.Material.Filled.LocalShipping),
+        new("Carriers", "Carriers parcels leave with and their tracking links.", "/settings/carriers", MudBlazor.Icons.Material.Filled.DeliveryDining),
         new("CRM", "Opportunity sync for carts and orders, connector and stage mapping.", "/settings/crm", MudBlazor.Icons.Material.Filled.Sync),
         new("Workflows", "Cart and order workflows with their steps and transitions.", "/settings/workflows", MudBlazor.Icons.Material.Filled.Timeline),
         new("Outbox", "E-mails waiting to be sent, sent and failed.", "/outbox", MudBlazor.Icons.Material.Filled.Outbox),

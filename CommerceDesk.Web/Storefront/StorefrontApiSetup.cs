@@ -2,6 +2,7 @@ using CommerceDesk.Web.Storefront.Carts;
 using CommerceDesk.Web.Storefront.Customers;
 using CommerceDesk.Web.Storefront.Infrastructure;
 using CommerceDesk.Web.Storefront.Orders;
+using CommerceDesk.Web.Storefront.Products;
 using CommerceDesk.Web.Storefront.Validation;
 using Scalar.AspNetCore;
 
@@ -40,6 +41,7 @@ public static class StorefrontApiSetup
         services.AddSingleton<UpsertCustomer>();
         services.AddSingleton<UpsertCart>();
         services.AddSingleton<UpsertOrder>();
+        services.AddSingleton<UpsertProduct>();
         services.AddOpenApi(DocumentName, options =>
         {
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
@@ -61,6 +63,7 @@ public static class StorefrontApiSetup
         channel.MapCustomers();
         channel.MapCarts();
         channel.MapOrders();
+        channel.MapProducts();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/scalar", options => options.WithTitle("CommerceDesk Storefront API"));

@@ -103,18 +103,24 @@ public static class DefaultEmailTemplates
             Follow your order: {{ order.tracking_url }}
             """),
         new(EmailTemplateKeys.DeliveryDone, "Delivery done",
-            "Order {{ order.number }} is on its way",
+            "Order {{ order.number }} has been delivered",
             """
             <p>Hello {{ customer.name }},</p>
-            <p>Your order <strong>{{ order.number }}</strong> has been handed to {{ delivery.carrier }}.</p>
-            <p>Tracking number: {{ delivery.tracking_number }} – <a href="{{ delivery.tracking_url }}">track the parcel</a></p>
+            <p>Your order <strong>{{ order.number }}</strong> has been delivered by {{ delivery.carrier }}.</p>
+            [[LINES order.lines]]
+            <p>Tracking number: {{ delivery.tracking_number }} – <a href="{{ delivery.tracking_url }}">see the parcel's journey</a></p>
+            <p><a href="{{ order.tracking_url }}">Your order</a> · If anything is missing or damaged, just reply to this e-mail.</p>
             """,
             """
             Hello {{ customer.name }},
 
-            Your order {{ order.number }} has been handed to {{ delivery.carrier }}.
+            Your order {{ order.number }} has been delivered by {{ delivery.carrier }}.
+            [[TEXTLINES order.lines]]
             Tracking number: {{ delivery.tracking_number }}
-            Track the parcel: {{ delivery.tracking_url }}
+            The parcel's journey: {{ delivery.tracking_url }}
+            Your order: {{ order.tracking_url }}
+
+            If anything is missing or damaged, just reply to this e-mail.
             """),
         new(EmailTemplateKeys.StaffNewOrder, "Staff: new order",
             "New order {{ order.number }} ({{ order.total }})",

@@ -33,7 +33,8 @@ internal sealed record PlacedOrderEmail(string? CustomerAddress, IReadOnlyDictio
 
         var trackingUrl = options.OrderTrackingUrl
             .Replace("{channel}", Uri.EscapeDataString(channel.Code), StringComparison.Ordinal)
-            .Replace("{order}", Uri.EscapeDataString(order.ExternalId), StringComparison.Ordinal);
+            .Replace("{order}", Uri.EscapeDataString(order.ExternalId), StringComparison.Ordinal)
+            .Replace("{token}", Uri.EscapeDataString(order.TrackingToken ?? ""), StringComparison.Ordinal);
         var model = new Dictionary<string, object?>
         {
             ["shop"] = EmailModel.Shop(channel.Name),

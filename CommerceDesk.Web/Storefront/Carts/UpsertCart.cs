@@ -1,5 +1,6 @@
 using CommerceDesk.Data;
 using CommerceDesk.Domain.Carts;
+using CommerceDesk.Web.Fulfilment.Stock;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceDesk.Web.Storefront.Carts;
@@ -25,6 +26,7 @@ internal sealed class UpsertCart(TimeProvider time)
         if (cart.CustomerExternalId is { } customerId && cart.CustomerId is null
             && await db.Customers.SingleOrDefaultAsync(c => c.ChannelId == channelId && c.ExternalId == customerId, ct) is { } customer)
             cart.LinkCustomer(customer);
+        await ProductCatalog.AddMissingAsync(db, channelId, cart.Items, cart.Currency, time.GetUtcNow().UtcDateTime, ct);
         await db.SaveChangesAsync(ct);
 
         // An order placed from this cart may have been pushed first; now the cart exists it is purchased.

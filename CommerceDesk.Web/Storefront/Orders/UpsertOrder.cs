@@ -1,6 +1,7 @@
 using CommerceDesk.Data;
 using CommerceDesk.Domain.Carts;
 using CommerceDesk.Domain.Orders;
+using CommerceDesk.Web.Fulfilment.Stock;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceDesk.Web.Storefront.Orders;
@@ -31,6 +32,7 @@ internal sealed class UpsertOrder(TimeProvider time)
         if (order.CartExternalId is { } cartId && order.CartId is null)
             cart = await db.Carts.SingleOrDefaultAsync(c => c.ChannelId == channelId && c.ExternalId == cartId, ct);
 
+        await ProductCatalog.AddMissingAsync(db, channelId, order.Lines, order.Currency, time.GetUtcNow().UtcDateTime, ct);
         // The order is saved first (the cart points at its id), then the cart is purchased, in the same transaction.
         await db.SaveChangesAsync(ct);
         if (cart is not null)
