@@ -4,8 +4,6 @@ using CommerceDesk.Web.Fulfilment.Carriers;
 using CommerceDesk.Web.Fulfilment.Deliveries;
 using CommerceDesk.Web.Fulfilment.Stock;
 using CommerceDesk.Web.Fulfilment.Tracking;
-using CommerceDesk.Web.Grids;
-using CommerceDesk.Web.Products;
 
 namespace CommerceDesk.Web.Fulfilment;
 
@@ -25,7 +23,6 @@ public static class FulfilmentSetup
         services.AddSingleton<AdvanceDelivery>();
         services.AddSingleton<CarrierSettings>();
         services.AddSingleton<OrderTracking>();
-        services.AddGridView<ProductGridFilter>();
         return services;
     }
 }
