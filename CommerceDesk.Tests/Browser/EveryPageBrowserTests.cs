@@ -33,6 +33,7 @@ public sealed class EveryPageBrowserTests(BrowserApp app) : IClassFixture<Browse
             ("/carts", "Shopping carts", "carts"),
             ("/orders", "Orders", "orders"),
             ("/customers", "Customers", "customers"),
+            ("/products", "Products", "products"),
             ("/accounts", "Accounts", "accounts"),
             ("/opportunities", "Opportunities", "opportunities"),
             ("/settings", "Settings", "settings"),
@@ -40,6 +41,8 @@ public sealed class EveryPageBrowserTests(BrowserApp app) : IClassFixture<Browse
             ("/settings/email-templates", "E-mail templates", "email-templates"),
             ("/settings/channels", "Channels", "channels"),
             ("/settings/workflows", "Workflows", "workflows"),
+            ("/settings/carriers", "Carriers", "carriers"),
+            ("/settings/fulfilment", "Deliveries", "deliveries"),
         })
         {
             navigation.Remove(path);
