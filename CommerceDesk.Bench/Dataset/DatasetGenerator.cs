@@ -62,6 +62,8 @@ public sealed class DatasetGenerator(DatasetSpec spec, BenchDatabase database, T
         Step("carts", clock);
         await InsertOrdersAsync(random, channelIds);
         Step("orders", clock);
+        await InsertProductsAsync(channelIds);
+        Step("products", clock);
     }
 
     private static readonly string[] CountedTables = ["Carts", "Orders"];
@@ -84,7 +86,7 @@ public sealed class DatasetGenerator(DatasetSpec spec, BenchDatabase database, T
         foreach (var table in CountedTables) await ExecuteAsync(connection, $"ALTER TABLE \"{table}\" ENABLE TRIGGER USER");
         foreach (var sql in CommerceDesk.Data.Search.ValueCounts.RebuildSql()) await ExecuteAsync(connection, sql);
         // The rows came with their ids: move each identity past them, or the app's next insert would meet one.
-        foreach (var table in new[] { "Customers", "Carts", "Orders" })
+        foreach (var table in new[] { "Customers", "Carts", "Orders", "Products" })
             await ExecuteAsync(connection, $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), (SELECT max(\"Id\") FROM \"{table}\"))");
         await ExecuteAsync(connection, "VACUUM ANALYZE");
         Step("indexes", clock);
@@ -218,6 +220,33 @@ public sealed class DatasetGenerator(DatasetSpec spec, BenchDatabase database, T
         }
     }
 
+    /// <summary>
+    /// Every SKU the lines use, in each channel, with stock: about one in twenty oversold (reserved beyond on hand), as
+    /// the products grid's red rows. Its own random source, so the customers, carts and orders stay as they were.
+    /// </summary>
+    private async Task InsertProductsAsync(long[] channels)
+    {
+        var random = new Random(spec.Seed + 1);
+        await using var loader = _newLoader();
+        var products = loader.Into("Products",
+            ["Id", "ChannelId", "Sku", "CreatedAt", "SourceUpdatedAt", "Name", "Price", "Currency", "OnHand", "Reserved", "Version"]);
+        var id = 0;
+        foreach (var channel in channels)
+        {
+            for (var product = 1; product < ProductCount; product++)
+            {
+                var onHand = random.Next(0, 500);
+                var reserved = random.Next(20) == 0 ? onHand + random.Next(1, 10) : random.Next(0, onHand / 4 + 1);
+                products.Add(++id, channel, $"SKU-{product:D5}", SqliteText.Time(DatasetSpec.Now), SqliteText.Time(DatasetSpec.Now),
+                    $"Product {product}", SqliteText.Money(PriceOf(product)), "EUR", onHand, reserved, 1);
+            }
+        }
+    }
+
+    private const int ProductCount = 5_000;
+
+    private static decimal PriceOf(int product) => Math.Round(5m + product % 200 + product % 100 / 100m, 2);
+
     private static (int Quantity, long Subtotal) AddLines(IBulkRows insert, Random random, long ownerId)
     {
         var count = random.Next(1, 4);
@@ -225,9 +254,9 @@ public sealed class DatasetGenerator(DatasetSpec spec, BenchDatabase database, T
         var subtotal = 0L;
         for (var position = 1; position <= count; position++)
         {
-            var product = random.Next(1, 5_000);
+            var product = random.Next(1, ProductCount);
             var each = random.Next(1, 4);
-            var price = SqliteText.Money(Math.Round(5m + product % 200 + product % 100 / 100m, 2));
+            var price = SqliteText.Money(PriceOf(product));
             quantity += each;
             subtotal += price * each;
             insert.Add(ownerId, position, $"SKU-{product:D5}", $"Product {product}", each, price);

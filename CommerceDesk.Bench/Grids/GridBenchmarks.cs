@@ -4,6 +4,7 @@ using CommerceDesk.Bench.Reporting;
 using CommerceDesk.Data;
 using CommerceDesk.Web.Carts;
 using CommerceDesk.Web.Customers;
+using CommerceDesk.Web.Products;
 using CommerceDesk.Web.Grids;
 using CommerceDesk.Web.Orders;
 using Microsoft.Data.Sqlite;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CommerceDesk.Bench.Grids;
 
 /// <summary>
-/// The pages' own grid queries (OrderGridQuery, CartGridQuery, CustomerGridQuery: one round trip for the rows, one for the count),
+/// The pages' own grid queries (OrderGridQuery, CartGridQuery, CustomerGridQuery, ProductGridQuery: one round trip for the rows, one for the count),
 /// each case timed end to end through EF Core, and the same SQL run raw on a plain connection for the ratio.
 /// </summary>
 internal sealed class GridBenchmarks(BenchDatabase database, int runs)
@@ -109,10 +110,21 @@ internal sealed class GridBenchmarks(BenchDatabase database, int runs)
             ($"customers: search name '{lastName}'", new(Search: lastName), Page()),
             ("customers: search e-mail", new(Search: customerEmail), Page()),
         };
+        var productCases = new (string Name, ProductGridFilter Filter, GridPaging Paging)[]
+        {
+            ("products: first page", new(), Page()),
+            ("products: channel", new(ChannelId: channel), Page()),
+            ("products: oversold", new(Oversold: true), Page()),
+            ("products: sort by available", new(), Page("Available", false)),
+            ("products: sort by on hand desc", new(), Page("OnHand", true)),
+            ("products: search SKU", new(Search: "SKU-0123"), Page()),
+            ("products: search name", new(Search: "product 42"), Page()),
+        };
 
         await MeasureAsync(report, new OrderGridQuery(), orderCases, factory, recorder);
         await MeasureAsync(report, new CartGridQuery(), cartCases, factory, recorder);
         await MeasureAsync(report, new CustomerGridQuery(), customerCases, factory, recorder);
+        await MeasureAsync(report, new ProductGridQuery(), productCases, factory, recorder);
 
         report.Section("Grid queries (target p95 ≤ 30 ms, within 2× of raw SQL)",
             BenchReport.Table(["query (page of 50 + total count)", "rows matched", "app p50 ms", "app p95 ms", "app max ms", "raw p50 ms", "raw p95 ms", "app/raw p95"],
