@@ -53,6 +53,8 @@ public sealed class Product : StorefrontRecord, IVersioned
 
     public bool IsOversold => Available < 0;
 
+    public ProductDetails Details() => new(Name, Price, OnHand);
+
     /// <summary>Applies a storefront push; returns false (and changes nothing) for a stale or duplicate one.</summary>
     public bool Update(ProductDetails details, DateTime updatedAt)
     {

@@ -98,6 +98,8 @@ internal sealed class DemoShopSeeder(
 
         // Confirmed orders wait in the warehouse with their quantities reserved (some beyond the stock: oversold).
         var productsBySku = products.ToDictionary(p => p.Sku);
+        // A few best-sellers ran low: their confirmed orders promise more than is on hand, which the products page shows in red.
+        foreach (var product in products.Take(3)) product.Update(product.Details() with { OnHand = 1 }, now);
         foreach (var (order, _) in orders.Where(o => o.Order.CommercialState == CommercialState.SalesOrder))
         {
             var delivery = Delivery.ForConfirmed(order, DeliveryRoute.PickPackShip, order.PlacedAt);
@@ -127,7 +129,7 @@ internal sealed class DemoShopSeeder(
     private static List<Product> Products(Faker faker, long channelId, string currency, DateTime now) =>
         Enumerable.Range(1, 40)
             .Select(i => new Product(channelId, $"SKU-{i:D4}",
-                new ProductDetails(faker.Commerce.ProductName(), new Money(faker.Random.Decimal(4, 250), currency), faker.Random.Int(0, 200)), now, now))
+                new ProductDetails(faker.Commerce.ProductName(), new Money(faker.Random.Decimal(4, 250), currency), faker.Random.Int(0, 200)), now.AddDays(-1), now))
             .ToList();
 
     private static IEnumerable<Carrier> DemoCarriers() =>
