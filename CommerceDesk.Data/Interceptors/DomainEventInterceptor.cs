@@ -34,7 +34,12 @@ public sealed class DomainEventInterceptor(DomainEventDispatcher dispatcher, IEn
     private readonly ConditionalWeakTable<DbContext, List<IDomainEvent>> _saving = new();
     private readonly ConditionalWeakTable<DbContext, object> _dispatching = new();
     private readonly ConditionalWeakTable<DbTransaction, List<IDomainEvent>> _pending = new();
-    private readonly ConditionalWeakTable<DbContext, IDbContextTransaction> _begunByHandlers = new();
+    private readonly ConditionalWeakTable<DbContext, BegunTransaction> _begunByHandlers = new();
+
+    /// <summary>A transaction a handler began for its save, and whether the context made savepoints before (restored after).</summary>
+    private readonly ConditionalWeakTable<DbContext, IDbContextTransaction> _failed = new();
+
+    private sealed record BegunTransaction(IDbContextTransaction Transaction, bool AutoSavepoints);
 
     public async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -53,8 +58,9 @@ public sealed class DomainEventInterceptor(DomainEventDispatcher dispatcher, IEn
         if (_begunByHandlers.TryGetValue(context, out var begun))
         {
             _begunByHandlers.Remove(context);
-            await begun.CommitAsync(cancellationToken);
-            await begun.DisposeAsync();
+            context.Database.AutoSavepointsEnabled = begun.AutoSavepoints;
+            await begun.Transaction.CommitAsync(cancellationToken);
+            await begun.Transaction.DisposeAsync();
             await NotifyAsync(events, cancellationToken);
             return result;
         }
@@ -73,6 +79,25 @@ public sealed class DomainEventInterceptor(DomainEventDispatcher dispatcher, IEn
 
     public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
         ForgetAsync(eventData.Context);
+
+    /// <summary>
+    /// A stale version fails the save through this hook, not SaveChangesFailed, while the batch's reader is still open:
+    /// the transaction a handler began is rolled back when the context is disposed, or before its next save.
+    /// </summary>
+    public InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        if (eventData.Context is { } context && _begunByHandlers.TryGetValue(context, out var begun))
+        {
+            _begunByHandlers.Remove(context);
+            context.Database.AutoSavepointsEnabled = begun.AutoSavepoints;
+            _failed.AddOrUpdate(context, begun.Transaction);
+        }
+        return result;
+    }
+
+    public ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(ThrowingConcurrencyException(eventData, result));
 
     public void SaveChangesCanceled(DbContextEventData eventData) => ForgetAsync(eventData.Context).GetAwaiter().GetResult();
 
@@ -101,6 +126,15 @@ public sealed class DomainEventInterceptor(DomainEventDispatcher dispatcher, IEn
         if (_dispatching.TryGetValue(db, out _))
             throw new InvalidOperationException("A domain event handler must not call SaveChanges: the save it runs in writes its changes.");
         var dispatched = new List<IDomainEvent>();
+        if (_failed.TryGetValue(db, out var failed))
+        {
+            _failed.Remove(db);
+            if (db.Database.CurrentTransaction == failed)
+            {
+                await failed.RollbackAsync(cancellationToken);
+                await failed.DisposeAsync();
+            }
+        }
         var hadTransaction = db.Database.CurrentTransaction is not null;
         _saving.AddOrUpdate(db, dispatched);
         _dispatching.AddOrUpdate(db, dispatched);
@@ -133,7 +167,11 @@ public sealed class DomainEventInterceptor(DomainEventDispatcher dispatcher, IEn
             _dispatching.Remove(db);
         }
         if (!hadTransaction && db.Database.CurrentTransaction is { } begunByHandler)
-            _begunByHandlers.AddOrUpdate(db, begunByHandler);
+        {
+            // No savepoint inside it: a failed save rolls the whole transaction back here (see ForgetAsync), not to a savepoint.
+            _begunByHandlers.AddOrUpdate(db, new BegunTransaction(begunByHandler, db.Database.AutoSavepointsEnabled));
+            db.Database.AutoSavepointsEnabled = false;
+        }
     }
 
     private async Task ForgetAsync(DbContext? context)
@@ -143,8 +181,9 @@ public sealed class DomainEventInterceptor(DomainEventDispatcher dispatcher, IEn
         if (_begunByHandlers.TryGetValue(context, out var begun))
         {
             _begunByHandlers.Remove(context);
-            await begun.RollbackAsync(CancellationToken.None);
-            await begun.DisposeAsync();
+            context.Database.AutoSavepointsEnabled = begun.AutoSavepoints;
+            await begun.Transaction.RollbackAsync(CancellationToken.None);
+            await begun.Transaction.DisposeAsync();
         }
     }
 

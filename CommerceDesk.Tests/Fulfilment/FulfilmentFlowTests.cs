@@ -71,6 +71,24 @@ public abstract class FulfilmentFlowTests(CommerceDeskFactory factory)
     }
 
     [Fact]
+    public async Task AConfirmationWhoseSaveFailsReservesNothing()
+    {
+        var sku = await ProductAsync(onHand: 5);
+        var orderId = await PushOrderAsync(sku, quantity: 2, kind: "offline", paymentStatus: "pending");
+        await using var stale = factory.CreateDbContext();
+        var order = await stale.Orders.SingleAsync(o => o.Id == orderId);
+        // Another manager changes the order meanwhile: this copy's version is out of date.
+        (await ChangeStatusAsync(orderId, OrderStatuses.InProcess)).Succeeded.ShouldBeTrue();
+
+        order.ConfirmOfflinePayment();
+        await Should.ThrowAsync<DbUpdateConcurrencyException>(() => stale.SaveChangesAsync());
+
+        // The stock UPDATE ran in the save's transaction, which the failed save rolled back.
+        (await StockAsync(sku)).ShouldBe((5, 0, 5));
+        (await DeliveryAsync(orderId)).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task OrdersConfirmedBeyondTheStockShowTheProductOversold()
     {
         var sku = await ProductAsync(onHand: 1);

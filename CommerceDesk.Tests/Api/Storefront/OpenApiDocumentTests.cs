@@ -7,7 +7,7 @@ namespace CommerceDesk.Tests.Api.Storefront;
 public sealed class OpenApiDocumentTests(CommerceDeskFactory factory) : IClassFixture<CommerceDeskFactory>
 {
     [Fact]
-    public async Task DocumentListsTheSixStorefrontOperationsWithSummaries()
+    public async Task DocumentListsTheEightStorefrontOperationsWithSummaries()
     {
         var document = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"))!;
 
@@ -19,9 +19,11 @@ public sealed class OpenApiDocumentTests(CommerceDeskFactory factory) : IClassFi
             "GET /api/v1/channels/{channel}/carts/{externalId}",
             "GET /api/v1/channels/{channel}/customers/{externalId}",
             "GET /api/v1/channels/{channel}/orders/{externalId}",
+            "GET /api/v1/channels/{channel}/products/{sku}",
             "PUT /api/v1/channels/{channel}/carts/{externalId}",
             "PUT /api/v1/channels/{channel}/customers/{externalId}",
             "PUT /api/v1/channels/{channel}/orders/{externalId}",
+            "PUT /api/v1/channels/{channel}/products/{sku}",
         ]);
         operations.ShouldAllBe(o => !string.IsNullOrWhiteSpace((string?)o.Operation["summary"]));
         operations.Single(o => o.Method == "put" && o.Path.Contains("carts")).Operation["requestBody"].ShouldNotBeNull();

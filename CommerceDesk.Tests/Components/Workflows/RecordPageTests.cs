@@ -2,6 +2,7 @@ using Bunit;
 using CommerceDesk.Data;
 using CommerceDesk.Domain.Common;
 using CommerceDesk.Tests.Workflows;
+using CommerceDesk.Web.Fulfilment;
 using CommerceDesk.Web.Localization;
 using CommerceDesk.Web.Orders;
 using CommerceDesk.Web.Workflows;
@@ -26,6 +27,7 @@ public sealed class RecordPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton<IDbContextFactory<CommerceDbContext>>(_db);
         Services.AddSingleton<TimeProvider>(_db.Time);
         Services.AddWorkflows();
+        Services.AddFulfilment();
         Services.AddDisplayTimeZone();
         AddAuthorization().SetAuthorized("ann@commercedesk.local");
     }

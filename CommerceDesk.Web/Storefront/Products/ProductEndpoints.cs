@@ -9,7 +9,11 @@ internal static class ProductEndpoints
     public static void MapProducts(this RouteGroupBuilder group)
     {
         group.MapPut("/products/{sku}", PutAsync).DescribeUpsert<ProductRequest, ProductView>("PutProduct", "product");
-        group.MapGet("/products/{sku}", GetAsync).DescribeGet<ProductView>("GetProduct", "product");
+        group.MapGet("/products/{sku}", GetAsync).WithName("GetProduct")
+            .WithSummary("Get a product with its stock")
+            .WithDescription("The stored product with its stock as CommerceDesk counts it: onHand, reserved (promised to confirmed orders " +
+                             "not shipped yet) and available (onHand − reserved; negative when oversold).")
+            .Produces<ProductView>(StatusCodes.Status200OK);
     }
 
     private static async Task<IResult> PutAsync(
