@@ -55,7 +55,7 @@ public abstract class LargestAmountsTests(DatabaseProvider provider) : IAsyncLif
             var cart = await shop.CartAsync(channel, "max-cart", null, Monday, unitPrice: AmountLimits.MaxUnitPrice, quantity: quantity, email: "big@shop.test");
             order.Subtotal.Amount.ShouldBe(AmountLimits.MaxTotal);
             cart.Subtotal.Amount.ShouldBe(AmountLimits.MaxTotal);
-            await CopyAsync(db, "Orders", order.Id, records - 1, ("ExternalId", "'ext-'"), ("Number", "'N-'"));
+            await CopyAsync(db, "Orders", order.Id, records - 1, ("ExternalId", "'ext-'"), ("Number", "'N-'"), ("TrackingToken", "'t-'"));
             await CopyAsync(db, "Carts", cart.Id, records - 1, ("ExternalId", "'cart-'"));
         }
 
