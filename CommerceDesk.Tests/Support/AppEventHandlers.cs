@@ -2,6 +2,7 @@ using CommerceDesk.Data.Events;
 using CommerceDesk.Data.Interceptors;
 using CommerceDesk.Web.Email;
 using CommerceDesk.Web.Orders;
+using CommerceDesk.Web.Returns;
 using CommerceDesk.Web.Workflows;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +19,7 @@ public static class AppEventHandlers
         services.AddOptions<EmailOptions>().Configure(o => email?.Invoke(o));
         services.AddWorkflows();
         services.AddOrders();
+        services.AddReturns();
         return new DomainEventInterceptor(new DomainEventDispatcher(services.BuildServiceProvider()), notifiers);
     }
 }
