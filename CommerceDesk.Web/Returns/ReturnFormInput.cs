@@ -9,7 +9,7 @@ public sealed class ReturnFormInput
     public string? Step { get; set; }
     public string? OrderNumber { get; set; }
     public string? Email { get; set; }
-    public List<ReturnLineInput> Lines { get; set; } = [];
+    public List<ReturnLineInput>? Lines { get; set; }
     public string? Reason { get; set; }
 }
 
