@@ -32,7 +32,7 @@ public sealed class EveryPageBrowserTests(BrowserApp app) : IClassFixture<Browse
         {
             ("/carts", "Shopping carts", "carts"),
             ("/orders", "Orders", "orders"),
-            ("/orders/returns", "Return requests", "return-requests"),
+            ("/returns/requests", "Return requests", "return-requests"),
             ("/customers", "Customers", "customers"),
             ("/accounts", "Accounts", "accounts"),
             ("/opportunities", "Opportunities", "opportunities"),

@@ -107,7 +107,7 @@ public sealed class OrderBillingBrowserTests(BrowserApp app) : IClassFixture<Bro
         await Assertions.Expect(customerPage.Locator("[data-testid=return-received]")).ToContainTextAsync("order E2E-RET-1");
         await app.AssertAccessibleAsync(customerPage, "returns-received");
 
-        var page = await app.SignedInPageAsync(BackOfficeSignIn.ManagerEmail, BackOfficeSignIn.ManagerPassword, "/orders/returns");
+        var page = await app.SignedInPageAsync(BackOfficeSignIn.ManagerEmail, BackOfficeSignIn.ManagerPassword, "/returns/requests");
         var list = page.Locator("[data-testid=returns-list]");
         await Assertions.Expect(list).ToContainTextAsync("E2E-RET-1");
         await Assertions.Expect(list).ToContainTextAsync("2 × Mug E2E-RET-1");

@@ -13,6 +13,8 @@ public static class ReturnsSetup
         services.AddSingleton<ReturnForm>();
         services.AddSingleton<ReturnDecisions>();
         services.AddDomainEventHandler<ReturnRequestDecided, SendReturnDecision>();
+        // After the demo shop and the order statuses (registered before this), and only when the demo shop is seeded.
+        services.AddScoped<Infrastructure.IStartupSeeder, BillingDemoSeeder>();
         return services;
     }
 }
