@@ -26,6 +26,7 @@ public sealed class RecordPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton<IDbContextFactory<CommerceDbContext>>(_db);
         Services.AddSingleton<TimeProvider>(_db.Time);
         Services.AddWorkflows();
+        Services.AddSingleton<CommerceDesk.Web.Orders.Billing.OrderBilling>();
         Services.AddDisplayTimeZone();
         AddAuthorization().SetAuthorized("ann@commercedesk.local");
     }
