@@ -66,7 +66,8 @@ public sealed partial class Order
         var date = Guard.Utc(invoiceDate).Date;
         // A manager's "today" may be up to 14 hours ahead of UTC: refuse only a day that has not begun anywhere.
         if (date > Guard.Utc(now).AddHours(14).Date) throw new DomainException("The invoice date cannot be in the future.");
-        if (date < PlacedAt.Date) throw new DomainException("The invoice date cannot be before the order was placed.");
+        // ...and up to 12 hours behind: the day the order was placed may still be the day before on the manager's calendar.
+        if (date < PlacedAt.AddHours(-12).Date) throw new DomainException("The invoice date cannot be before the order was placed.");
 
         var invoice = new Invoice(Id, number, date, amount, Currency, actor, now);
         InvoicedAmount += amount;
