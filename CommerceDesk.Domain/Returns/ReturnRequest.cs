@@ -68,12 +68,17 @@ public sealed class ReturnRequest : Entity, IVersioned
         return request;
     }
 
-    /// <summary>A manager accepts: the order moves to Refund requested through its status rules.</summary>
-    public OrderStatusChange Accept(Order order, OrderStatusRules rules, Actor actor, DateTime now)
+    /// <summary>
+    /// A manager accepts: the order moves to Refund requested through its status rules, unless a manager moved it there
+    /// already (then there is no status change to store).
+    /// </summary>
+    public OrderStatusChange? Accept(Order order, OrderStatusRules rules, Actor actor, DateTime now)
     {
         if (order.Id != OrderId) throw new DomainException("That is not this request's order.");
         RequirePending();
-        var change = order.ChangeStatus(OrderStatuses.RefundRequested, rules, actor, $"Return request accepted: {Reason}", now);
+        var change = order.StatusCode == OrderStatuses.RefundRequested
+            ? null
+            : order.ChangeStatus(OrderStatuses.RefundRequested, rules, actor, $"Return request accepted: {Reason}", now);
         Decide(ReturnRequestStatus.Accepted, actor, now);
         return change;
     }

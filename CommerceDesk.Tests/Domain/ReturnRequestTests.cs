@@ -57,7 +57,7 @@ public sealed class ReturnRequestTests
         var order = Delivered();
         var request = ReturnRequest.Create(order, [new ReturnPick(2, 1)], "Chipped", Now);
 
-        var change = request.Accept(order, Rules, Anna, Now);
+        var change = request.Accept(order, Rules, Anna, Now).ShouldNotBeNull();
 
         order.Status.ShouldBe(RefundRequested);
         (change.FromCode, change.ToCode).ShouldBe((OrderStatuses.Delivered, RefundRequested));
@@ -66,6 +66,20 @@ public sealed class ReturnRequestTests
         Should.Throw<DomainException>(() => request.Refuse("No", Anna, Now)).Message.ShouldContain("accepted already by Anna Manager");
         Should.Throw<DomainException>(() => request.Accept(order, Rules, Anna, Now));
         request.DomainEvents.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void AcceptingForAnOrderAManagerAlreadyMovedToRefundRequestedLeavesItsStatusAlone()
+    {
+        var order = Delivered();
+        var request = ReturnRequest.Create(order, [new ReturnPick(1, 1)], "Wrong size", Now);
+        order.ChangeStatus(RefundRequested, Rules, Anna, "Customer phoned", Now);
+        var sequence = order.StatusSequence;
+
+        request.Accept(order, Rules, Anna, Now).ShouldBeNull();
+
+        request.Status.ShouldBe(ReturnRequestStatus.Accepted);
+        (order.Status, order.StatusSequence).ShouldBe((RefundRequested, sequence));
     }
 
     [Fact]

@@ -62,7 +62,7 @@ internal sealed class BillingDemoSeeder(IDbContextFactory<CommerceDbContext> fac
 
         var refunded = paid[1];
         var returned = ReturnRequest.Create(refunded, [new ReturnPick(1, refunded.Lines[0].Quantity)], Reasons[1], Later(refunded.PlacedAt, 60, now));
-        db.OrderStatusHistory.Add(returned.Accept(refunded, rules, Manager, Later(refunded.PlacedAt, 62, now)));
+        db.OrderStatusHistory.Add(returned.Accept(refunded, rules, Manager, Later(refunded.PlacedAt, 62, now))!);
         var (change, refundEntry) = refunded.Refund("Items came back unused.", rules, Manager, Later(refunded.PlacedAt, 90, now));
         db.OrderStatusHistory.Add(change);
         db.OrderBillingHistory.Add(refundEntry);

@@ -18,7 +18,7 @@ public sealed class ReturnDecisions(IDbContextFactory<CommerceDbContext> factory
         {
             var order = await db.Orders.SingleAsync(o => o.Id == request.OrderId, ct);
             var rules = new OrderStatusRules(await db.OrderStatusDefinitions.AsNoTracking().ToListAsync(ct));
-            db.OrderStatusHistory.Add(request.Accept(order, rules, actor, now));
+            if (request.Accept(order, rules, actor, now) is { } change) db.OrderStatusHistory.Add(change);
             return $"Return accepted: order {order.Number} is now Refund requested. Refund it once the goods are back.";
         }, ct);
 
