@@ -29,6 +29,11 @@ public abstract class CommerceDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Order> Orders => Set<Order>();
     public DbSet<OrderStatusDefinition> OrderStatusDefinitions => Set<OrderStatusDefinition>();
     public DbSet<OrderStatusChange> OrderStatusHistory => Set<OrderStatusChange>();
+    public DbSet<Domain.Orders.Billing.Invoice> Invoices => Set<Domain.Orders.Billing.Invoice>();
+    public DbSet<Domain.Orders.Billing.CreditMemo> CreditMemos => Set<Domain.Orders.Billing.CreditMemo>();
+    public DbSet<Domain.Orders.Billing.OrderBillingEntry> OrderBillingHistory => Set<Domain.Orders.Billing.OrderBillingEntry>();
+    public DbSet<Domain.Returns.ReturnRequest> ReturnRequests => Set<Domain.Returns.ReturnRequest>();
+    public DbSet<Domain.Returns.ReturnFormAttempt> ReturnFormAttempts => Set<Domain.Returns.ReturnFormAttempt>();
     public DbSet<WorkflowItem> WorkflowItems => Set<WorkflowItem>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();

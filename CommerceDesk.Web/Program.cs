@@ -8,6 +8,7 @@ using CommerceDesk.Web.Identity;
 using CommerceDesk.Web.Infrastructure;
 using CommerceDesk.Web.Localization;
 using CommerceDesk.Web.Orders;
+using CommerceDesk.Web.Returns;
 using CommerceDesk.Web.Seeding;
 using CommerceDesk.Web.Storefront;
 using CommerceDesk.Web.Workflows;
@@ -24,6 +25,7 @@ builder.Services.AddDevelopmentSeeding(builder.Configuration, builder.Environmen
 builder.Services.AddWorkflows();
 builder.Services.AddOrders();
 builder.Services.AddFulfilment();
+builder.Services.AddReturns();
 builder.Services.AddEmail(builder.Configuration, builder.Environment);
 builder.Services.AddProblemDetails();
 builder.Services.AddStorefrontApi();

@@ -10,6 +10,8 @@ public static class EmailTemplateKeys
     public const string DeliveryDone = "delivery-done";
     public const string StaffNewOrder = "staff-new-order";
     public const string StaffOrderStatus = "staff-order-status";
+    public const string ReturnAccepted = "return-accepted";
+    public const string ReturnRefused = "return-refused";
 
     /// <summary>Reminder templates share the prefix, so a channel can pick any of them.</summary>
     public static bool IsCartReminder(string key) => key.StartsWith(CartReminder, StringComparison.Ordinal);

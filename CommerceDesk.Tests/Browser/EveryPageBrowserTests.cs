@@ -32,6 +32,7 @@ public sealed class EveryPageBrowserTests(BrowserApp app) : IClassFixture<Browse
         {
             ("/carts", "Shopping carts", "carts"),
             ("/orders", "Orders", "orders"),
+            ("/returns/requests", "Return requests", "return-requests"),
             ("/customers", "Customers", "customers"),
             ("/products", "Products", "products"),
             ("/accounts", "Accounts", "accounts"),

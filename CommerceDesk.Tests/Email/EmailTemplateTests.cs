@@ -28,7 +28,8 @@ public abstract class EmailTemplateTests(DatabaseProvider provider) : IAsyncLife
         var templates = await db.Set<EmailTemplate>().ToListAsync();
         templates.Select(t => t.Key).ShouldBe(
             [EmailTemplateKeys.CartReminder, EmailTemplateKeys.Quotation, EmailTemplateKeys.OrderConfirmation,
-             EmailTemplateKeys.OrderStatusChanged, EmailTemplateKeys.DeliveryDone, EmailTemplateKeys.StaffNewOrder, EmailTemplateKeys.StaffOrderStatus], ignoreOrder: true);
+             EmailTemplateKeys.OrderStatusChanged, EmailTemplateKeys.DeliveryDone, EmailTemplateKeys.StaffNewOrder, EmailTemplateKeys.StaffOrderStatus,
+             EmailTemplateKeys.ReturnAccepted, EmailTemplateKeys.ReturnRefused], ignoreOrder: true);
         foreach (var template in templates)
         {
             var preview = await EmailTemplateEditor.PreviewAsync(new EmailContent(template.Subject, template.HtmlBody, template.TextBody));

@@ -19,6 +19,7 @@ public static class OrdersSetup
         services.AddDomainEventHandler<OrderStatusChanged, RunOrderStatusActions>();
         services.AddScoped<IStartupSeeder, OrderStatusSeeder>();
         services.AddSingleton<ChangeOrderStatus>();
+        services.AddSingleton<Billing.OrderBilling>();
         services.AddSingleton<OrderStatusSettings>();
         return services;
     }

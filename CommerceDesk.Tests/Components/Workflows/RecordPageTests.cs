@@ -28,6 +28,7 @@ public sealed class RecordPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(_db.Time);
         Services.AddWorkflows();
         Services.AddFulfilment();
+        Services.AddSingleton<CommerceDesk.Web.Orders.Billing.OrderBilling>();
         Services.AddDisplayTimeZone();
         AddAuthorization().SetAuthorized("ann@commercedesk.local");
     }

@@ -148,5 +148,38 @@ public static class DefaultEmailTemplates
 
             Open the order: {{ order.back_office_url }}
             """),
+        new(EmailTemplateKeys.ReturnAccepted, "Return request accepted",
+            "Your return for order {{ order.number }} is accepted",
+            """
+            <p>Hello {{ customer.name }},</p>
+            <p>We accepted your request to return these items of order <strong>{{ order.number }}</strong>:</p>
+            <ul>{% for line in return_request.lines %}<li>{{ line.quantity }} × {{ line.name }}</li>{% endfor %}</ul>
+            <p>Please send them back to us; we refund you once they arrive.</p>
+            """,
+            """
+            Hello {{ customer.name }},
+
+            We accepted your request to return these items of order {{ order.number }}:
+            {% for line in return_request.lines %}- {{ line.quantity }} x {{ line.name }}
+            {% endfor %}
+            Please send them back to us; we refund you once they arrive.
+            """),
+        new(EmailTemplateKeys.ReturnRefused, "Return request refused",
+            "Your return for order {{ order.number }}",
+            """
+            <p>Hello {{ customer.name }},</p>
+            <p>We are sorry: we cannot accept your request to return items of order <strong>{{ order.number }}</strong>.</p>
+            <p>{{ return_request.refusal_reason }}</p>
+            <p>If you have questions, just reply to this e-mail.</p>
+            """,
+            """
+            Hello {{ customer.name }},
+
+            We are sorry: we cannot accept your request to return items of order {{ order.number }}.
+
+            {{ return_request.refusal_reason }}
+
+            If you have questions, just reply to this e-mail.
+            """),
     ];
 }

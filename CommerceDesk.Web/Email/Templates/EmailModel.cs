@@ -65,6 +65,12 @@ public static class EmailModel
             ["payment_method"] = "Bank transfer",
             ["back_office_url"] = "http://localhost:5000/orders/1",
         },
+        ["return_request"] = new Dictionary<string, object?>
+        {
+            ["lines"] = new List<object?> { new Dictionary<string, object?> { ["name"] = "Espresso cup & saucer", ["sku"] = "CUP-01", ["quantity"] = 1 } },
+            ["reason"] = "One cup arrived broken.",
+            ["refusal_reason"] = "The return period of 30 days has ended.",
+        },
         ["delivery"] = new Dictionary<string, object?>
         {
             ["carrier"] = "DHL",

@@ -41,10 +41,17 @@ internal static class OrderEndpoints
         // The back-office view: where the managers' workflow stands and the opportunity made from the record.
         var workflow = await DescribeWorkflow.RunAsync(db, workflows, WorkflowTarget.Order(order.Id), time.GetUtcNow().UtcDateTime, ct);
         var opportunityId = await db.Opportunities.Where(o => o.SourceOrderId == order.Id).Select(o => (long?)o.Id).FirstOrDefaultAsync(ct);
+        var invoices = await db.Invoices.AsNoTracking().Where(i => i.OrderId == order.Id).OrderBy(i => i.Id)
+            .Select(i => new InvoiceView(i.Number, i.InvoiceDate, i.Amount, i.Currency, i.CreditedAmount, i.CreatedAt)).ToListAsync(ct);
+        var creditMemos = await db.CreditMemos.AsNoTracking().Where(c => c.OrderId == order.Id).OrderBy(c => c.Id)
+            .Select(c => new CreditMemoView(c.Number, c.InvoiceNumber, c.Amount, c.Currency, c.Reason, c.IssuedAt)).ToListAsync(ct);
         return Results.Ok(OrderView.Of(order) with
         {
             Workflow = workflow is null ? null : new WorkflowView(workflow.Name, workflow.Step, workflow.AvailableTransitions),
             OpportunityId = opportunityId,
+            Invoices = invoices,
+            CreditMemos = creditMemos,
+            Refund = order is { RefundedAmount: { } amount, RefundedAt: { } at } ? new RefundView(amount, order.Currency, at, order.RefundReason) : null,
         });
     }
 }
