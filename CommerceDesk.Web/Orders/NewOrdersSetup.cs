@@ -17,6 +17,8 @@ public static class NewOrdersSetup
         services.AddSingleton<NewOrdersNotifier>();
         services.AddSingleton<ICommittedEventNotifier>(sp => sp.GetRequiredService<NewOrdersNotifier>());
         services.AddScoped<NewOrdersFeed>();
+        // Chips, counters, the dashboard and the badge's list name and colour statuses as the admin set them.
+        services.AddScoped<Statuses.OrderStatusCatalog>();
         return services;
     }
 }

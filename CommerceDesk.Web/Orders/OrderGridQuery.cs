@@ -20,7 +20,7 @@ public sealed record OrderGridFilter(
 public sealed record OrderRow(
     long Id, string Number, string Channel, long? CustomerId, string? FirstName, string? LastName, string? Email,
     DateTime PlacedAt, decimal Subtotal, string Currency, string Status, PaymentStatus PaymentStatus,
-    CommercialState CommercialState, CrmSyncStatus CrmStatus, string? CrmError, string? CrmExternalId, string? WorkflowStepName = null) : IGridRow
+    CommercialState CommercialState, CrmSyncStatus CrmStatus, string? CrmError, string? CrmExternalId, string? WorkflowStepName = null, string? SubStatus = null) : IGridRow
 {
     public string CustomerName => PersonName.Of(FirstName, LastName, Email);
 
@@ -105,5 +105,5 @@ public sealed class OrderGridQuery : GridQuery<Order, OrderGridFilter, OrderRow>
         select new OrderRow(
             o.Id, o.Number, db.Channels.Where(ch => ch.Id == o.ChannelId).Select(ch => ch.Code).First(), o.CustomerId, c == null ? null : c.FirstName, c == null ? null : c.LastName, o.Email,
             o.PlacedAt, o.Subtotal.Amount, o.Subtotal.Currency, o.Status, o.PaymentStatus,
-            o.CommercialState, o.CrmSync.Status, o.CrmSync.LastError, o.CrmSync.ExternalId, o.WorkflowStep);
+            o.CommercialState, o.CrmSync.Status, o.CrmSync.LastError, o.CrmSync.ExternalId, o.WorkflowStep, o.SubStatus);
 }
