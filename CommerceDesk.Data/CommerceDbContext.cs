@@ -32,6 +32,8 @@ public abstract class CommerceDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<WorkflowItem> WorkflowItems => Set<WorkflowItem>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+    public DbSet<Domain.Assignment.SalesTeam> SalesTeams => Set<Domain.Assignment.SalesTeam>();
+    public DbSet<Domain.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Domain.Webhooks.WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

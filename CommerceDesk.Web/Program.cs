@@ -1,5 +1,6 @@
 using CommerceDesk.Data;
 using CommerceDesk.Web;
+using CommerceDesk.Web.Assignment;
 using CommerceDesk.Web.Channels;
 using CommerceDesk.Web.Components;
 using CommerceDesk.Web.Email;
@@ -22,6 +23,7 @@ builder.Services.AddJobs(database, builder.Configuration);
 builder.Services.AddDevelopmentSeeding(builder.Configuration, builder.Environment);
 builder.Services.AddWorkflows();
 builder.Services.AddOrders();
+builder.Services.AddAssignment();
 builder.Services.AddEmail(builder.Configuration, builder.Environment);
 builder.Services.AddProblemDetails();
 builder.Services.AddStorefrontApi();

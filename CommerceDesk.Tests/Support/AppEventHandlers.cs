@@ -1,5 +1,6 @@
 using CommerceDesk.Data.Events;
 using CommerceDesk.Data.Interceptors;
+using CommerceDesk.Web.Assignment;
 using CommerceDesk.Web.Email;
 using CommerceDesk.Web.Orders;
 using CommerceDesk.Web.Workflows;
@@ -18,6 +19,7 @@ public static class AppEventHandlers
         services.AddOptions<EmailOptions>().Configure(o => email?.Invoke(o));
         services.AddWorkflows();
         services.AddOrders();
+        services.AddAssignment();
         return new DomainEventInterceptor(new DomainEventDispatcher(services.BuildServiceProvider()), notifiers);
     }
 }

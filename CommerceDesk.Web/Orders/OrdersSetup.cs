@@ -20,6 +20,7 @@ public static class OrdersSetup
         services.AddScoped<IStartupSeeder, OrderStatusSeeder>();
         services.AddSingleton<ChangeOrderStatus>();
         services.AddSingleton<OrderStatusSettings>();
+        services.AddSingleton<MassActions.ChangeStatusOfOrders>();
         return services;
     }
 
