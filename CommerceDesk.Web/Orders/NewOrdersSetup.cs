@@ -11,7 +11,6 @@ public static class NewOrdersSetup
         services.AddStore(store => store
             .AddFeature("NewOrders", NewOrdersState.Initial)
             .AddReducer<NewOrdersCountLoaded>(NewOrdersReducers.CountLoaded)
-            .AddReducer<NewOrdersPlaced>(NewOrdersReducers.Placed)
             .AddEffect<LoadNewOrdersCount, LoadNewOrdersCountEffect>()
             .AddEffect<NewOrdersPlaced, AnnounceNewOrdersEffect>());
         services.AddSingleton<NewOrdersNotifier>();
