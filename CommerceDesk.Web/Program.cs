@@ -10,6 +10,7 @@ using CommerceDesk.Web.Localization;
 using CommerceDesk.Web.Orders;
 using CommerceDesk.Web.Seeding;
 using CommerceDesk.Web.Storefront;
+using CommerceDesk.Web.Webhooks;
 using CommerceDesk.Web.Workflows;
 using MudBlazor.Services;
 
@@ -24,6 +25,7 @@ builder.Services.AddDevelopmentSeeding(builder.Configuration, builder.Environmen
 builder.Services.AddWorkflows();
 builder.Services.AddOrders();
 builder.Services.AddAssignment();
+builder.Services.AddStatusWebhooks();
 builder.Services.AddEmail(builder.Configuration, builder.Environment);
 builder.Services.AddProblemDetails();
 builder.Services.AddStorefrontApi();
@@ -66,6 +68,7 @@ app.MapOrders();
 
 if (await app.RunAdminCommandAsync(args)) return;
 app.UseEmailJobs();
+app.UseStatusWebhookJobs();
 
 await app.MigrateAndSeedAsync();
 await app.RunAsync();

@@ -18,6 +18,7 @@ public sealed class ChannelSettingsPageTests : MudComponentContext
         Services.AddStorefrontChannels();
         Services.AddTransient<ChannelReminderSettings>();
         Services.AddAssignment();
+        CommerceDesk.Web.Webhooks.WebhooksSetup.AddStatusWebhooks(Services);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using CommerceDesk.Data.Interceptors;
 using CommerceDesk.Web.Assignment;
 using CommerceDesk.Web.Email;
 using CommerceDesk.Web.Orders;
+using CommerceDesk.Web.Webhooks;
 using CommerceDesk.Web.Workflows;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +21,7 @@ public static class AppEventHandlers
         services.AddWorkflows();
         services.AddOrders();
         services.AddAssignment();
+        services.AddStatusWebhooks();
         return new DomainEventInterceptor(new DomainEventDispatcher(services.BuildServiceProvider()), notifiers);
     }
 }

@@ -20,6 +20,7 @@ public static class SettingsCatalog
         new("Order lifecycle", "Order statuses, sub-statuses and their e-mail actions.", "/settings/order-statuses", MudBlazor.Icons.Material.Filled.AccountTree),
         new("CRM", "Opportunity sync for carts and orders, connector and stage mapping.", "/settings/crm", MudBlazor.Icons.Material.Filled.Sync),
         new("Workflows", "Cart and order workflows with their steps and transitions.", "/settings/workflows", MudBlazor.Icons.Material.Filled.Timeline),
+        new("Webhook deliveries", "Status changes, shipments and refunds sent to channels' status webhooks.", "/webhooks", MudBlazor.Icons.Material.Filled.Webhook),
         new("Outbox", "E-mails waiting to be sent, sent and failed.", "/outbox", MudBlazor.Icons.Material.Filled.Outbox),
     ];
 
