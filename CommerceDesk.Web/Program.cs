@@ -39,6 +39,7 @@ builder.Services.AddMudServices();
 builder.Services.AddDisplayTimeZone();
 builder.Services.AddBackOfficeIdentity(builder.Environment);
 builder.Services.AddBackOffice();
+builder.Services.AddDemoSalesTeam(builder.Environment);
 
 var app = builder.Build();
 

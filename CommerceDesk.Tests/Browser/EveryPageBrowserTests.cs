@@ -40,6 +40,8 @@ public sealed class EveryPageBrowserTests(BrowserApp app) : IClassFixture<Browse
             ("/settings/email-templates", "E-mail templates", "email-templates"),
             ("/settings/channels", "Channels", "channels"),
             ("/settings/workflows", "Workflows", "workflows"),
+            ("/settings/teams", "Sales teams", "sales-teams"),
+            ("/webhooks", "Webhook deliveries", "webhook-deliveries"),
         })
         {
             navigation.Remove(path);

@@ -14,4 +14,11 @@ public static class AssignmentSetup
         services.AddSingleton<ChannelAssignmentSettings>();
         return services;
     }
+
+    /// <summary>Development only, registered after the users' seeder: the demo team needs the demo users.</summary>
+    public static IServiceCollection AddDemoSalesTeam(this IServiceCollection services, IHostEnvironment environment)
+    {
+        if (environment.IsDevelopment()) services.AddScoped<Infrastructure.IStartupSeeder, DemoSalesTeamSeeder>();
+        return services;
+    }
 }
