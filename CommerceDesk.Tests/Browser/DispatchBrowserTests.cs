@@ -44,6 +44,34 @@ public sealed class DispatchBrowserTests(BrowserApp app) : IClassFixture<Browser
         await Assertions.Expect(page.GetByTestId("orders-selected")).ToHaveTextAsync("No rows picked");
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('.mud-snackbar')].every(s => s.getAnimations({ subtree: true }).every(a => a.playState === 'finished'))");
         await app.AssertAccessibleAsync(page, "orders-after-mass-change");
+
+        // "My orders": only the signed-in manager's; the team assigned the demo orders and these two in turn.
+        await page.GetByText("Clear filters").ClickAsync();
+        await page.GetByTestId("my-orders").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("my-orders")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+        (await rows.Locator("[data-testid=assignee-cell]").AllInnerTextsAsync()).ShouldAllBe(name => name == "Max Manager");
+        await app.AssertAccessibleAsync(page, "orders-my-orders");
+
+        // The badge's menu lists the newest new orders; one of them is assigned to someone else from its page.
+        await page.Locator("[data-testid=new-orders-menu] button").ClickAsync();
+        var newest = page.Locator("[data-testid=new-order-item]");
+        await Assertions.Expect(newest.First).ToBeVisibleAsync();
+        await app.AssertAccessibleAsync(page, "new-orders-menu");
+        await newest.First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("order-assignee")).ToBeVisibleAsync();
+        var other = await page.GetByTestId("assignee-name").InnerTextAsync() == "Ada Admin" ? "Max Manager" : "Ada Admin";
+        await page.GetByTestId("assign-order").ClickAsync();
+        await page.Locator(".mud-dialog .mud-select").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = other }).ClickAsync();
+        await page.GetByTestId("submit-assign").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("assignee-name")).ToHaveTextAsync(other);
+        await app.AssertAccessibleAsync(page, "order-page-assignee");
+
+        await page.GotoAsync("/");
+        await BrowserApp.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByTestId("order-status-counters")).ToBeVisibleAsync();
+        await app.AssertAccessibleAsync(page, "dashboard-orders-by-status");
     }
 
     [Fact]

@@ -7,8 +7,8 @@ namespace CommerceDesk.Web.Assignment;
 
 /// <summary>
 /// Development demo: the seeded users form the team "Web sales", channel <c>web</c> sends it new orders, and the demo
-/// orders already past Incoming are shared out between them (new ones wait for a manager, as in a real morning).
-/// Runs once: only while there is no team.
+/// orders are shared out between them as the team would have taken them, except the oldest fifth, placed before the
+/// team existed, which wait for a manager to hand them out. Runs once: only while there is no team.
 /// </summary>
 internal sealed class DemoSalesTeamSeeder(IDbContextFactory<CommerceDbContext> factory, Seeding.DemoShopOptions options) : IStartupSeeder
 {
@@ -25,9 +25,10 @@ internal sealed class DemoSalesTeamSeeder(IDbContextFactory<CommerceDbContext> f
         db.SalesTeams.Add(team);
         await db.SaveChangesAsync(cancellationToken);
         channel.AssignNewOrdersToTeam(team.Id);
-        var handled = await db.Orders.Where(o => o.ChannelId == channel.Id && o.Status != Domain.Orders.OrderStatuses.Incoming && o.AssigneeId == null)
-            .OrderBy(o => o.Id).ToListAsync(cancellationToken);
-        for (var i = 0; i < handled.Count; i++) handled[i].AssignTo(users[i % users.Count]);
+        var orders = await db.Orders.Where(o => o.ChannelId == channel.Id && o.AssigneeId == null)
+            .OrderBy(o => o.PlacedAt).ThenBy(o => o.Id).ToListAsync(cancellationToken);
+        var taken = orders.Skip(orders.Count / 5).ToList();
+        for (var i = 0; i < taken.Count; i++) taken[i].AssignTo(users[i % users.Count]);
         await db.SaveChangesAsync(cancellationToken);
     }
 }
