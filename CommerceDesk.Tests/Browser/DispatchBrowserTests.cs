@@ -98,9 +98,39 @@ public sealed class DispatchBrowserTests(BrowserApp app) : IClassFixture<Browser
         await Assertions.Expect(page.GetByTestId("save-webhook").First).ToBeVisibleAsync();
         await app.AssertAccessibleAsync(page, "channels-with-assignment-and-webhook");
 
+        // The secret is typed once; afterwards the page only says that one is set.
+        var webhook = page.Locator("[data-testid^=channel-webhook-]").First;
+        await webhook.Locator("input[id$='-webhook-url']").FillAsync("https://shop.example.com/hooks/order-status");
+        await webhook.Locator("input[id$='-webhook-secret']").FillAsync("a-long-shared-secret-0123456789");
+        await webhook.GetByTestId("save-webhook").ClickAsync();
+        await Assertions.Expect(webhook.GetByRole(AriaRole.Status)).ToContainTextAsync("will not be shown again");
+        await Assertions.Expect(webhook.Locator("input[id$='-webhook-secret']")).ToHaveValueAsync("");
+        await Assertions.Expect(webhook).ToContainTextAsync("A secret is set");
+        (await page.ContentAsync()).ShouldNotContain("a-long-shared-secret-0123456789");
+
+        long orderId;
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            var shop = new ShopData(db);
+            orderId = (await shop.OrderAsync(await shop.ChannelAsync(), "E2E-HOOK-1", null, DateTime.UtcNow.AddMinutes(-3), email: "hook@e2e.test")).Id;
+        }
+        await page.GotoAsync($"/orders/{orderId}");
+        await BrowserApp.WaitForCircuitAsync(page);
+        await page.GetByTestId("change-status").ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await dialog.GetByText("In process").ClickAsync();
+        await dialog.GetByTestId("submit-status").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("current-status")).ToHaveTextAsync("In process");
+
         await page.GotoAsync("/webhooks");
         await BrowserApp.WaitForCircuitAsync(page);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Webhook deliveries");
+        var row = page.Locator("[data-testid=webhook-deliveries] tbody tr").Filter(new() { HasText = "E2E-HOOK-1" });
+        await Assertions.Expect(row).ToContainTextAsync("Status changed");
         await app.AssertAccessibleAsync(page, "webhook-deliveries");
+        await row.GetByText("Payload").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("webhook-payload")).ToContainTextAsync("\"number\": \"E2E-HOOK-1\"");
+        await page.WaitForFunctionAsync("() => document.querySelector('.mud-dialog').getAnimations({ subtree: true }).every(a => a.playState === 'finished')");
+        await app.AssertAccessibleAsync(page, "webhook-payload");
     }
 }
