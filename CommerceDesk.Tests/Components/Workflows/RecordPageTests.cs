@@ -27,6 +27,7 @@ public sealed class RecordPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(_db.Time);
         Services.AddWorkflows();
         Services.AddDisplayTimeZone();
+        Services.AddScoped<CommerceDesk.Web.Orders.Statuses.OrderStatusCatalog>(); // status chips read the status table
         AddAuthorization().SetAuthorized("ann@commercedesk.local");
     }
 
