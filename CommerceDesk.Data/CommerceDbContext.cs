@@ -40,6 +40,8 @@ public abstract class CommerceDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Domain.Fulfilment.Delivery> Deliveries => Set<Domain.Fulfilment.Delivery>();
     public DbSet<Domain.Fulfilment.Carrier> Carriers => Set<Domain.Fulfilment.Carrier>();
     public DbSet<Domain.Fulfilment.FulfilmentSettings> FulfilmentSettings => Set<Domain.Fulfilment.FulfilmentSettings>();
+    public DbSet<Domain.Assignment.SalesTeam> SalesTeams => Set<Domain.Assignment.SalesTeam>();
+    public DbSet<Domain.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Domain.Webhooks.WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,5 +1,6 @@
 using CommerceDesk.Data;
 using CommerceDesk.Web;
+using CommerceDesk.Web.Assignment;
 using CommerceDesk.Web.Channels;
 using CommerceDesk.Web.Components;
 using CommerceDesk.Web.Email;
@@ -11,6 +12,7 @@ using CommerceDesk.Web.Orders;
 using CommerceDesk.Web.Returns;
 using CommerceDesk.Web.Seeding;
 using CommerceDesk.Web.Storefront;
+using CommerceDesk.Web.Webhooks;
 using CommerceDesk.Web.Workflows;
 using MudBlazor.Services;
 
@@ -26,6 +28,8 @@ builder.Services.AddWorkflows();
 builder.Services.AddOrders();
 builder.Services.AddFulfilment();
 builder.Services.AddReturns();
+builder.Services.AddAssignment();
+builder.Services.AddStatusWebhooks();
 builder.Services.AddEmail(builder.Configuration, builder.Environment);
 builder.Services.AddProblemDetails();
 builder.Services.AddStorefrontApi();
@@ -39,6 +43,7 @@ builder.Services.AddMudServices();
 builder.Services.AddDisplayTimeZone();
 builder.Services.AddBackOfficeIdentity(builder.Environment);
 builder.Services.AddBackOffice();
+builder.Services.AddDemoSalesTeam(builder.Environment);
 
 var app = builder.Build();
 
@@ -68,6 +73,7 @@ app.MapOrders();
 
 if (await app.RunAdminCommandAsync(args)) return;
 app.UseEmailJobs();
+app.UseStatusWebhookJobs();
 
 await app.MigrateAndSeedAsync();
 await app.RunAsync();

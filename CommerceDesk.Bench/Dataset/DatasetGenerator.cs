@@ -202,7 +202,7 @@ public sealed class DatasetGenerator(DatasetSpec spec, BenchDatabase database, T
         await using var loader = _newLoader();
         var orders = loader.Into("Orders",
             ["Id", "ChannelId", "ExternalId", "CreatedAt", "SourceUpdatedAt", "Number", "CustomerExternalId", "CustomerId", "Email", "PaymentStatus",
-             "CommercialState", "PlacedAt", "Status", "Version", "CrmSyncStatus", "PaymentMethodCode", "PaymentKind", "Subtotal", "Currency", "WorkflowStep"]);
+             "CommercialState", "PlacedAt", "Status", "Version", "CrmSyncStatus", "PaymentMethodCode", "PaymentKind", "Subtotal", "Currency", "WorkflowStep", "AssigneeId"]);
         var lines = loader.Into("OrderLines", ["OrderId", "Position", "Sku", "Name", "Quantity", "UnitPrice"]);
         for (var id = 1; id <= spec.Orders; id++)
         {
@@ -213,10 +213,12 @@ public sealed class DatasetGenerator(DatasetSpec spec, BenchDatabase database, T
             var offline = random.Next(5) == 0;
             var commercial = status == "Cancelled" ? "Cancelled" : payment == "Paid" && !offline ? "SalesOrder" : "QuotationSent";
             var (_, subtotal) = AddLines(lines, random, id);
+            // A sales team of eight shares four in five orders; the rest wait unassigned.
+            var assignee = random.Next(5) == 0 ? null : BenchAssignee(random.Next(8));
             orders.Add(id, channels[customer % channels.Length], $"O-{id:D8}", SqliteText.Time(placed), SqliteText.Time(placed),
                 (100_000_000 + id).ToString(System.Globalization.CultureInfo.InvariantCulture), $"CU-{customer:D7}", customer,
                 $"customer{customer}@example.com", payment, commercial, SqliteText.Time(placed), status, 1,
-                random.Next(4) == 0 ? "Synced" : "NotSynced", offline ? "bank-transfer" : "card", offline ? "Offline" : "Online", subtotal, "EUR", "not_contacted");
+                random.Next(4) == 0 ? "Synced" : "NotSynced", offline ? "bank-transfer" : "card", offline ? "Offline" : "Online", subtotal, "EUR", "not_contacted", assignee);
         }
     }
 
@@ -246,6 +248,8 @@ public sealed class DatasetGenerator(DatasetSpec spec, BenchDatabase database, T
     private const int ProductCount = 5_000;
 
     private static decimal PriceOf(int product) => Math.Round(5m + product % 200 + product % 100 / 100m, 2);
+    /// <summary>The user id of one of the data set's eight salespeople (orders name them; no user rows are needed to filter).</summary>
+    public static string BenchAssignee(int n) => $"bench-user-{n + 1}";
 
     private static (int Quantity, long Subtotal) AddLines(IBulkRows insert, Random random, long ownerId)
     {

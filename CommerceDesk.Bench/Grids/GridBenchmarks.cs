@@ -59,6 +59,8 @@ internal sealed class GridBenchmarks(BenchDatabase database, int runs)
             ("orders: status Completed", new(Status: "Completed"), Page()),
             ("orders: channel", new(ChannelId: channel), Page()),
             ("orders: last 30 days", new(PlacedFrom: Today.AddDays(-30), PlacedTo: Today), Page()),
+            ("orders: assignee (one of eight)", new(AssigneeId: Dataset.DatasetGenerator.BenchAssignee(0)), Page()),
+            ("orders: unassigned", new(AssigneeId: OrderGridFilter.Unassigned), Page()),
             ("orders: workflow step Not contacted", new(WorkflowStep: Domain.Workflows.OrderFollowUpWorkflow.Steps.NotContacted), Page()),
             ("orders: sort by placed, oldest first", new(), Page("PlacedAt", false)),
             ("orders: sort by number", new(), Page("Number", false)),

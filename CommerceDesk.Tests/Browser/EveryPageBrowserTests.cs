@@ -44,6 +44,8 @@ public sealed class EveryPageBrowserTests(BrowserApp app) : IClassFixture<Browse
             ("/settings/workflows", "Workflows", "workflows"),
             ("/settings/carriers", "Carriers", "carriers"),
             ("/settings/fulfilment", "Deliveries", "deliveries"),
+            ("/settings/teams", "Sales teams", "sales-teams"),
+            ("/webhooks", "Webhook deliveries", "webhook-deliveries"),
         })
         {
             navigation.Remove(path);

@@ -1,5 +1,6 @@
 using Bunit;
 using CommerceDesk.Domain.Channels;
+using CommerceDesk.Web.Assignment;
 using CommerceDesk.Web.Channels;
 using CommerceDesk.Web.Email.Channels;
 using Microsoft.AspNetCore.Components;
@@ -16,6 +17,8 @@ public sealed class ChannelSettingsPageTests : MudComponentContext
     {
         Services.AddStorefrontChannels();
         Services.AddTransient<ChannelReminderSettings>();
+        Services.AddAssignment();
+        CommerceDesk.Web.Webhooks.WebhooksSetup.AddStatusWebhooks(Services);
     }
 
     [Fact]

@@ -65,4 +65,48 @@ public sealed class NewOrdersBadgeTests : MudComponentContext
 
         state.Value.Count.ShouldBe(before);
     }
+
+    [Fact]
+    public async Task GoesDownWhenAnOrderLeavesIncomingAndListsTheNewestInItsMenu()
+    {
+        await new CommerceDesk.Web.Orders.Statuses.OrderStatusSeeder(Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<CommerceDesk.Data.CommerceDbContext>>())
+            .SeedAsync(CancellationToken.None);
+        long firstId;
+        await using (var db = CreateDbContext())
+        {
+            var shop = new ShopData(db);
+            var web = await shop.ChannelAsync();
+            firstId = (await shop.OrderAsync(web, "W-1", null, Clock.Start, email: "a@shop.test")).Id;
+            await shop.OrderAsync(web, "W-2", null, Clock.Start.AddMinutes(1), email: "b@shop.test");
+        }
+        var badge = Render<NewOrdersBadge>();
+        Services.GetRequiredService<NewOrdersFeed>().Start();
+        badge.WaitForAssertion(() => Count(badge).ShouldBe("2"));
+        Services.GetRequiredService<IState<NewOrdersState>>().Value.Newest.Select(o => o.Number).ShouldBe(["W-2", "W-1"]);
+
+        // A manager moves W-1 on, as the order page and the grid's mass action do.
+        var change = new CommerceDesk.Web.Orders.Statuses.ChangeOrderStatus(
+            Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<CommerceDesk.Data.CommerceDbContext>>(), TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<CommerceDesk.Web.Orders.Statuses.ChangeOrderStatus>.Instance);
+        var outcome = await change.RunAsync(firstId, CommerceDesk.Domain.Orders.OrderStatuses.InProcess, null,
+            new CommerceDesk.Domain.Common.Actor("u-1", "Anna"), expectedVersion: 1, expectedSequence: 0);
+
+        outcome.Succeeded.ShouldBeTrue(outcome.Message);
+        badge.WaitForAssertion(() => Count(badge).ShouldBe("1"));
+        Services.GetRequiredService<IState<NewOrdersState>>().Value.Newest.Select(o => o.Number).ShouldBe(["W-2"]);
+    }
+
+    [Fact]
+    public void OnlySavesThatMoveOrdersInOrOutOfIncomingAreNews()
+    {
+        var rules = new CommerceDesk.Domain.Orders.OrderStatusRules(CommerceDesk.Domain.Orders.DefaultOrderStatuses.Create());
+        var order = new OrderBuilder().Build();
+        var actor = new CommerceDesk.Domain.Common.Actor("u", "U");
+        CommerceDesk.Domain.Orders.OrderStatusChanged Move(string to) => new(order, order.ChangeStatus(to, rules, actor, null, Clock.Start));
+
+        NewOrdersNotifier.News([Move("In process")]).ShouldNotBeNull();
+        NewOrdersNotifier.News([Move("On transit")]).ShouldBeNull();
+        NewOrdersNotifier.News([new CommerceDesk.Domain.Orders.OrderCancelled(order)]).ShouldNotBeNull();
+        NewOrdersNotifier.News([new CommerceDesk.Domain.Orders.OrderPlaced(new OrderBuilder().Build())])!.Placed.Count.ShouldBe(1);
+    }
 }

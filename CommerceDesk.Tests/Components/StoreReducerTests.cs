@@ -15,19 +15,13 @@ public sealed class StoreReducerTests
     }
 
     [Fact]
-    public void PlacedOrdersAddToTheBadge()
+    public void ALoadedCountReplacesTheOldOneInsteadOfAddingToIt()
     {
-        var placed = new NewOrdersPlaced([new PlacedOrder(1, "W-1"), new PlacedOrder(2, "W-2")]);
+        var newest = new[] { new NewOrderItem(2, "W-2", "Ada", DateTime.UnixEpoch, 10m, "EUR") };
 
-        NewOrdersReducers.Placed(new NewOrdersState(3, true), placed).ShouldBe(new NewOrdersState(5, true));
-    }
+        var state = NewOrdersReducers.CountLoaded(new NewOrdersState(5, true), new NewOrdersCountLoaded(1, newest));
 
-    [Fact]
-    public void NoPlacedOrdersLeaveTheSameState()
-    {
-        var state = new NewOrdersState(3, true);
-
-        NewOrdersReducers.Placed(state, new NewOrdersPlaced([])).ShouldBeSameAs(state);
+        state.ShouldBe(new NewOrdersState(1, true, newest));
     }
 
     [Fact]

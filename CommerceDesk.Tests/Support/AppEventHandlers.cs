@@ -1,9 +1,11 @@
 using CommerceDesk.Data.Events;
 using CommerceDesk.Data.Interceptors;
+using CommerceDesk.Web.Assignment;
 using CommerceDesk.Web.Email;
 using CommerceDesk.Web.Fulfilment;
 using CommerceDesk.Web.Orders;
 using CommerceDesk.Web.Returns;
+using CommerceDesk.Web.Webhooks;
 using CommerceDesk.Web.Workflows;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,6 +24,8 @@ public static class AppEventHandlers
         services.AddOrders();
         services.AddFulfilment();
         services.AddReturns();
+        services.AddAssignment();
+        services.AddStatusWebhooks();
         return new DomainEventInterceptor(new DomainEventDispatcher(services.BuildServiceProvider()), notifiers);
     }
 }

@@ -32,8 +32,11 @@ public static class DashboardFigures
         return today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
     }
 
+    /// <summary>Main statuses whose orders bring no revenue: the order was called off, or its money went back.</summary>
+    public static readonly IReadOnlyList<string> NoRevenueStatuses = [OrderStatuses.Cancelled, OrderStatuses.Refunded];
+
     /// <summary>
-    /// Order subtotals placed this week (the manager's Monday to now) per day and currency; cancelled orders do not count.
+    /// Order subtotals placed this week (the manager's Monday to now) per day and currency; cancelled and refunded orders do not count.
     /// Each day runs from the manager's midnight to the next, so a day may last 23 or 25 hours.
     /// The database sums one day and currency as a 64-bit count of ten-thousandths; an order's subtotal is at most
     /// <see cref="Domain.Common.AmountLimits.MaxTotal"/>, so any 1,000,000 orders in one group fit (9 × 10^18 of
@@ -46,7 +49,7 @@ public static class DashboardFigures
         var starts = Enumerable.Range(0, 8).Select(i => DayRange.StartOf(monday.AddDays(i), zone)!.Value).ToArray();
         DateTime d0 = starts[0], d1 = starts[1], d2 = starts[2], d3 = starts[3], d4 = starts[4], d5 = starts[5], d6 = starts[6], d7 = starts[7];
         var rows = await db.Orders.AsNoTracking()
-            .Where(o => o.PlacedAt >= d0 && o.PlacedAt < d7 && o.Status != OrderStatuses.Cancelled)
+            .Where(o => o.PlacedAt >= d0 && o.PlacedAt < d7 && o.Status != OrderStatuses.Cancelled && o.Status != OrderStatuses.Refunded)
             .GroupBy(o => new
             {
                 Day = o.PlacedAt < d1 ? 0 : o.PlacedAt < d2 ? 1 : o.PlacedAt < d3 ? 2 : o.PlacedAt < d4 ? 3 : o.PlacedAt < d5 ? 4 : o.PlacedAt < d6 ? 5 : 6,

@@ -11,12 +11,13 @@ public static class NewOrdersSetup
         services.AddStore(store => store
             .AddFeature("NewOrders", NewOrdersState.Initial)
             .AddReducer<NewOrdersCountLoaded>(NewOrdersReducers.CountLoaded)
-            .AddReducer<NewOrdersPlaced>(NewOrdersReducers.Placed)
             .AddEffect<LoadNewOrdersCount, LoadNewOrdersCountEffect>()
             .AddEffect<NewOrdersPlaced, AnnounceNewOrdersEffect>());
         services.AddSingleton<NewOrdersNotifier>();
         services.AddSingleton<ICommittedEventNotifier>(sp => sp.GetRequiredService<NewOrdersNotifier>());
         services.AddScoped<NewOrdersFeed>();
+        // Chips, counters, the dashboard and the badge's list name and colour statuses as the admin set them.
+        services.AddScoped<Statuses.OrderStatusCatalog>();
         return services;
     }
 }

@@ -11,8 +11,11 @@ namespace CommerceDesk.Web.Orders;
 /// <summary>The orders grid's filters. Text search matches words of the order number, the e-mail or the customer's name (prefix), through the full-text index.</summary>
 public sealed record OrderGridFilter(
     string? Search = null, string? Status = null, long? ChannelId = null, DateOnly? PlacedFrom = null, DateOnly? PlacedTo = null,
-    long? CustomerId = null, string? WorkflowStep = null) : GridFilter(Search)
+    long? CustomerId = null, string? WorkflowStep = null, string? AssigneeId = null) : GridFilter(Search)
 {
+    /// <summary>The assignee filter's value for orders nobody looks after.</summary>
+    public const string Unassigned = "unassigned";
+
     /// <summary>No filter: every row.</summary>
     public OrderGridFilter() : this(Search: null) { }
 }
@@ -20,7 +23,8 @@ public sealed record OrderGridFilter(
 public sealed record OrderRow(
     long Id, string Number, string Channel, long? CustomerId, string? FirstName, string? LastName, string? Email,
     DateTime PlacedAt, decimal Subtotal, string Currency, string Status, PaymentStatus PaymentStatus,
-    CommercialState CommercialState, CrmSyncStatus CrmStatus, string? CrmError, string? CrmExternalId, string? WorkflowStepName = null) : IGridRow
+    CommercialState CommercialState, CrmSyncStatus CrmStatus, string? CrmError, string? CrmExternalId, string? WorkflowStepName = null, string? SubStatus = null,
+    string? AssigneeName = null) : IGridRow
 {
     public string CustomerName => PersonName.Of(FirstName, LastName, Email);
 
@@ -50,6 +54,8 @@ public sealed class OrderGridQuery : GridQuery<Order, OrderGridFilter, OrderRow>
         if (filter.ChannelId is { } channelId) orders = orders.Where(o => o.ChannelId == channelId);
         if (filter.CustomerId is { } customerId) orders = orders.Where(o => o.CustomerId == customerId);
         if (filter.WorkflowStep is { Length: > 0 } step) orders = orders.WhereWorkflowStep(step);
+        if (filter.AssigneeId == OrderGridFilter.Unassigned) orders = orders.Where(o => o.AssigneeId == null);
+        else if (filter.AssigneeId is { Length: > 0 } assignee) orders = orders.Where(o => o.AssigneeId == assignee);
         if (DayRange.StartOf(filter.PlacedFrom, filter.DayZone) is { } from) orders = orders.Where(o => o.PlacedAt >= from);
         if (DayRange.EndOf(filter.PlacedTo, filter.DayZone) is { } to) orders = orders.Where(o => o.PlacedAt < to);
 
@@ -96,7 +102,7 @@ public sealed class OrderGridQuery : GridQuery<Order, OrderGridFilter, OrderRow>
     };
 
     /// <summary>The rows of sorted orders with their channel code and customer name (the order is kept through the joins).</summary>
-    // The channel code is a lookup per row rather than a join: joined, SQLite without table statistics may start from the
+    // The channel code and the assignee's name are lookups per row rather than joins: joined, SQLite without table statistics may start from the
     // channels and walk every record of each channel to find the page's few rows.
     protected override IQueryable<OrderRow> Project(CommerceDbContext db, IOrderedQueryable<Order> sorted) =>
         from o in sorted
@@ -105,5 +111,6 @@ public sealed class OrderGridQuery : GridQuery<Order, OrderGridFilter, OrderRow>
         select new OrderRow(
             o.Id, o.Number, db.Channels.Where(ch => ch.Id == o.ChannelId).Select(ch => ch.Code).First(), o.CustomerId, c == null ? null : c.FirstName, c == null ? null : c.LastName, o.Email,
             o.PlacedAt, o.Subtotal.Amount, o.Subtotal.Currency, o.Status, o.PaymentStatus,
-            o.CommercialState, o.CrmSync.Status, o.CrmSync.LastError, o.CrmSync.ExternalId, o.WorkflowStep);
+            o.CommercialState, o.CrmSync.Status, o.CrmSync.LastError, o.CrmSync.ExternalId, o.WorkflowStep, o.SubStatus,
+            db.Users.Where(u => u.Id == o.AssigneeId).Select(u => u.DisplayName).FirstOrDefault());
 }

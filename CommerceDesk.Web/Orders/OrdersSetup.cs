@@ -21,6 +21,7 @@ public static class OrdersSetup
         services.AddSingleton<ChangeOrderStatus>();
         services.AddSingleton<Billing.OrderBilling>();
         services.AddSingleton<OrderStatusSettings>();
+        services.AddSingleton<MassActions.ChangeStatusOfOrders>();
         return services;
     }
 

@@ -16,11 +16,13 @@ public static class SettingsCatalog
         new("Channels", "Storefronts, their API keys, abandonment delay and reminder settings.", "/settings/channels", MudBlazor.Icons.Material.Filled.Storefront),
         new("E-mail templates", "The texts of reminder, confirmation and status e-mails.", "/settings/email-templates", MudBlazor.Icons.Material.Filled.Email),
         new("E-mail delivery", "SMTP or pickup folder and the sender address.", "/settings/email", MudBlazor.Icons.Material.Filled.MarkEmailRead),
+        new("Sales teams", "Who new e-commerce orders are assigned to, in turn.", "/settings/teams", MudBlazor.Icons.Material.Filled.Groups),
         new("Order lifecycle", "Order statuses, sub-statuses and their e-mail actions.", "/settings/order-statuses", MudBlazor.Icons.Material.Filled.AccountTree),
         new("Deliveries", "The steps a delivery goes through: ship only, pick → ship, or pick → pack → ship.", "/settings/fulfilment", MudBlazor.Icons.Material.Filled.LocalShipping),
         new("Carriers", "Carriers parcels leave with and their tracking links.", "/settings/carriers", MudBlazor.Icons.Material.Filled.DeliveryDining),
         new("CRM", "Opportunity sync for carts and orders, connector and stage mapping.", "/settings/crm", MudBlazor.Icons.Material.Filled.Sync),
         new("Workflows", "Cart and order workflows with their steps and transitions.", "/settings/workflows", MudBlazor.Icons.Material.Filled.Timeline),
+        new("Webhook deliveries", "Status changes, shipments and refunds sent to channels' status webhooks.", "/webhooks", MudBlazor.Icons.Material.Filled.Webhook),
         new("Outbox", "E-mails waiting to be sent, sent and failed.", "/outbox", MudBlazor.Icons.Material.Filled.Outbox),
     ];
 

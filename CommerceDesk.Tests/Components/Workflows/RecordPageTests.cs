@@ -30,6 +30,7 @@ public sealed class RecordPageTests : BunitContext, IAsyncLifetime
         Services.AddFulfilment();
         Services.AddSingleton<CommerceDesk.Web.Orders.Billing.OrderBilling>();
         Services.AddDisplayTimeZone();
+        Services.AddScoped<CommerceDesk.Web.Orders.Statuses.OrderStatusCatalog>(); // status chips read the status table
         AddAuthorization().SetAuthorized("ann@commercedesk.local");
     }
 
