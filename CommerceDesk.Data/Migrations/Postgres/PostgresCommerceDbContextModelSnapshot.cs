@@ -212,6 +212,52 @@ namespace CommerceDesk.Data.Migrations.Postgres
                     b.UseTphMappingStrategy();
                 });
 
+            modelBuilder.Entity("CommerceDesk.Domain.Assignment.SalesTeam", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("NextTurn")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SalesTeams_Name");
+
+                    b.ToTable("SalesTeams", (string)null);
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Assignment.SalesTeamMember", b =>
+                {
+                    b.Property<long>("TeamId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TeamId", "UserId");
+
+                    b.ToTable("SalesTeamMembers", (string)null);
+                });
+
             modelBuilder.Entity("CommerceDesk.Domain.Carts.Cart", b =>
                 {
                     b.Property<long>("Id")
@@ -414,6 +460,21 @@ namespace CommerceDesk.Data.Migrations.Postgres
                     b.Property<DateTime?>("RemindersEnabledAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("SalesTeamId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SalespersonId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("StatusWebhookSecret")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("StatusWebhookUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -423,6 +484,8 @@ namespace CommerceDesk.Data.Migrations.Postgres
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SalesTeamId");
 
                     b.ToTable("Channels");
                 });
@@ -1087,6 +1150,10 @@ namespace CommerceDesk.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AssigneeId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<int>("BillingSequence")
                         .HasColumnType("integer");
 
@@ -1264,6 +1331,9 @@ namespace CommerceDesk.Data.Migrations.Postgres
                     b.HasIndex("TrackingToken")
                         .IsUnique()
                         .HasDatabaseName("IX_Orders_TrackingToken");
+
+                    b.HasIndex("AssigneeId", "PlacedAt")
+                        .HasDatabaseName("IX_Orders_Assignee");
 
                     b.HasIndex("ChannelId", "CartExternalId")
                         .HasDatabaseName("IX_Orders_PendingCart");
@@ -1575,6 +1645,85 @@ namespace CommerceDesk.Data.Migrations.Postgres
                     b.ToTable("ReturnRequests", (string)null);
                 });
 
+            modelBuilder.Entity("CommerceDesk.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DedupeKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelId");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("IX_WebhookDeliveries_CreatedAt");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_WebhookDeliveries_DedupeKey");
+
+                    b.HasIndex("EventId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_WebhookDeliveries_EventId");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("IX_WebhookDeliveries_Due");
+
+                    b.ToTable("WebhookDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("CommerceDesk.Domain.Workflows.WorkflowItem", b =>
                 {
                     b.Property<long>("Id")
@@ -1870,6 +2019,15 @@ namespace CommerceDesk.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("CommerceDesk.Domain.Assignment.SalesTeamMember", b =>
+                {
+                    b.HasOne("CommerceDesk.Domain.Assignment.SalesTeam", null)
+                        .WithMany("Members")
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommerceDesk.Domain.Carts.Cart", b =>
                 {
                     b.HasOne("CommerceDesk.Domain.Channels.Channel", null)
@@ -1929,6 +2087,14 @@ namespace CommerceDesk.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Channels.Channel", b =>
+                {
+                    b.HasOne("CommerceDesk.Domain.Assignment.SalesTeam", null)
+                        .WithMany()
+                        .HasForeignKey("SalesTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("CommerceDesk.Domain.Channels.ChannelApiKey", b =>
@@ -2231,6 +2397,15 @@ namespace CommerceDesk.Data.Migrations.Postgres
                     b.Navigation("Lines");
                 });
 
+            modelBuilder.Entity("CommerceDesk.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.HasOne("CommerceDesk.Domain.Channels.Channel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommerceDesk.Domain.Workflows.WorkflowItem", b =>
                 {
                     b.HasOne("CommerceDesk.Domain.Carts.Cart", null)
@@ -2353,6 +2528,11 @@ namespace CommerceDesk.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Assignment.SalesTeam", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("CommerceDesk.Domain.Channels.Channel", b =>

@@ -213,6 +213,52 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                     b.UseTphMappingStrategy();
                 });
 
+            modelBuilder.Entity("CommerceDesk.Domain.Assignment.SalesTeam", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("NextTurn")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SalesTeams_Name");
+
+                    b.ToTable("SalesTeams", (string)null);
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Assignment.SalesTeamMember", b =>
+                {
+                    b.Property<long>("TeamId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.HasKey("TeamId", "UserId");
+
+                    b.ToTable("SalesTeamMembers", (string)null);
+                });
+
             modelBuilder.Entity("CommerceDesk.Domain.Carts.Cart", b =>
                 {
                     b.Property<long>("Id")
@@ -415,6 +461,21 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                     b.Property<DateTime?>("RemindersEnabledAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<long?>("SalesTeamId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SalespersonId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("StatusWebhookSecret")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("StatusWebhookUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -424,6 +485,8 @@ namespace CommerceDesk.Data.Migrations.SqlServer
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SalesTeamId");
 
                     b.ToTable("Channels");
                 });
@@ -1090,6 +1153,10 @@ namespace CommerceDesk.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AssigneeId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<int>("BillingSequence")
                         .HasColumnType("int");
 
@@ -1268,6 +1335,9 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         .IsUnique()
                         .HasDatabaseName("IX_Orders_TrackingToken")
                         .HasFilter("[TrackingToken] IS NOT NULL");
+
+                    b.HasIndex("AssigneeId", "PlacedAt")
+                        .HasDatabaseName("IX_Orders_Assignee");
 
                     b.HasIndex("ChannelId", "CartExternalId")
                         .HasDatabaseName("IX_Orders_PendingCart");
@@ -1579,6 +1649,85 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                     b.ToTable("ReturnRequests", (string)null);
                 });
 
+            modelBuilder.Entity("CommerceDesk.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DedupeKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelId");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("IX_WebhookDeliveries_CreatedAt");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_WebhookDeliveries_DedupeKey");
+
+                    b.HasIndex("EventId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_WebhookDeliveries_EventId");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("IX_WebhookDeliveries_Due");
+
+                    b.ToTable("WebhookDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("CommerceDesk.Domain.Workflows.WorkflowItem", b =>
                 {
                     b.Property<long>("Id")
@@ -1877,6 +2026,15 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("CommerceDesk.Domain.Assignment.SalesTeamMember", b =>
+                {
+                    b.HasOne("CommerceDesk.Domain.Assignment.SalesTeam", null)
+                        .WithMany("Members")
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommerceDesk.Domain.Carts.Cart", b =>
                 {
                     b.HasOne("CommerceDesk.Domain.Channels.Channel", null)
@@ -1936,6 +2094,14 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         });
 
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Channels.Channel", b =>
+                {
+                    b.HasOne("CommerceDesk.Domain.Assignment.SalesTeam", null)
+                        .WithMany()
+                        .HasForeignKey("SalesTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("CommerceDesk.Domain.Channels.ChannelApiKey", b =>
@@ -2238,6 +2404,15 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                     b.Navigation("Lines");
                 });
 
+            modelBuilder.Entity("CommerceDesk.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.HasOne("CommerceDesk.Domain.Channels.Channel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommerceDesk.Domain.Workflows.WorkflowItem", b =>
                 {
                     b.HasOne("CommerceDesk.Domain.Carts.Cart", null)
@@ -2360,6 +2535,11 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Assignment.SalesTeam", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("CommerceDesk.Domain.Channels.Channel", b =>

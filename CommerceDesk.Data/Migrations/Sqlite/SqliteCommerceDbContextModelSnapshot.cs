@@ -201,6 +201,50 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                     b.UseTphMappingStrategy();
                 });
 
+            modelBuilder.Entity("CommerceDesk.Domain.Assignment.SalesTeam", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextTurn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SalesTeams_Name");
+
+                    b.ToTable("SalesTeams", (string)null);
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Assignment.SalesTeamMember", b =>
+                {
+                    b.Property<long>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TeamId", "UserId");
+
+                    b.ToTable("SalesTeamMembers", (string)null);
+                });
+
             modelBuilder.Entity("CommerceDesk.Domain.Carts.Cart", b =>
                 {
                     b.Property<long>("Id")
@@ -399,6 +443,21 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                     b.Property<DateTime?>("RemindersEnabledAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SalesTeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SalespersonId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusWebhookSecret")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusWebhookUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -408,6 +467,8 @@ namespace CommerceDesk.Data.Migrations.Sqlite
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("SalesTeamId");
 
                     b.ToTable("Channels");
                 });
@@ -1050,6 +1111,10 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AssigneeId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("BillingSequence")
                         .HasColumnType("INTEGER");
 
@@ -1227,6 +1292,9 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                     b.HasIndex("TrackingToken")
                         .IsUnique()
                         .HasDatabaseName("IX_Orders_TrackingToken");
+
+                    b.HasIndex("AssigneeId", "PlacedAt")
+                        .HasDatabaseName("IX_Orders_Assignee");
 
                     b.HasIndex("ChannelId", "CartExternalId")
                         .HasDatabaseName("IX_Orders_PendingCart");
@@ -1528,6 +1596,83 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                     b.ToTable("ReturnRequests", (string)null);
                 });
 
+            modelBuilder.Entity("CommerceDesk.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChannelId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DedupeKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderNumber")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelId");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("IX_WebhookDeliveries_CreatedAt");
+
+                    b.HasIndex("DedupeKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_WebhookDeliveries_DedupeKey");
+
+                    b.HasIndex("EventId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_WebhookDeliveries_EventId");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("IX_WebhookDeliveries_Due");
+
+                    b.ToTable("WebhookDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("CommerceDesk.Domain.Workflows.WorkflowItem", b =>
                 {
                     b.Property<long>("Id")
@@ -1817,6 +1962,15 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("CommerceDesk.Domain.Assignment.SalesTeamMember", b =>
+                {
+                    b.HasOne("CommerceDesk.Domain.Assignment.SalesTeam", null)
+                        .WithMany("Members")
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommerceDesk.Domain.Carts.Cart", b =>
                 {
                     b.HasOne("CommerceDesk.Domain.Channels.Channel", null)
@@ -1874,6 +2028,14 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Channels.Channel", b =>
+                {
+                    b.HasOne("CommerceDesk.Domain.Assignment.SalesTeam", null)
+                        .WithMany()
+                        .HasForeignKey("SalesTeamId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("CommerceDesk.Domain.Channels.ChannelApiKey", b =>
@@ -2168,6 +2330,15 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                     b.Navigation("Lines");
                 });
 
+            modelBuilder.Entity("CommerceDesk.Domain.Webhooks.WebhookDelivery", b =>
+                {
+                    b.HasOne("CommerceDesk.Domain.Channels.Channel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommerceDesk.Domain.Workflows.WorkflowItem", b =>
                 {
                     b.HasOne("CommerceDesk.Domain.Carts.Cart", null)
@@ -2288,6 +2459,11 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Assignment.SalesTeam", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("CommerceDesk.Domain.Channels.Channel", b =>
