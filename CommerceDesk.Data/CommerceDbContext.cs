@@ -32,6 +32,10 @@ public abstract class CommerceDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<WorkflowItem> WorkflowItems => Set<WorkflowItem>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+    public DbSet<OpportunityStageDefinition> OpportunityStageDefinitions => Set<OpportunityStageDefinition>();
+    public DbSet<CrmSettingValue> CrmSettings => Set<CrmSettingValue>();
+    public DbSet<CrmSettingChange> CrmSettingChanges => Set<CrmSettingChange>();
+    public DbSet<CrmSyncQueueEntry> CrmSyncQueue => Set<CrmSyncQueueEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,6 +2,7 @@ using CommerceDesk.Data;
 using CommerceDesk.Web;
 using CommerceDesk.Web.Channels;
 using CommerceDesk.Web.Components;
+using CommerceDesk.Web.Crm;
 using CommerceDesk.Web.Email;
 using CommerceDesk.Web.Identity;
 using CommerceDesk.Web.Infrastructure;
@@ -22,6 +23,7 @@ builder.Services.AddJobs(database, builder.Configuration);
 builder.Services.AddDevelopmentSeeding(builder.Configuration, builder.Environment);
 builder.Services.AddWorkflows();
 builder.Services.AddOrders();
+builder.Services.AddCrm(builder.Configuration);
 builder.Services.AddEmail(builder.Configuration, builder.Environment);
 builder.Services.AddProblemDetails();
 builder.Services.AddStorefrontApi();
@@ -64,6 +66,7 @@ app.MapOrders();
 
 if (await app.RunAdminCommandAsync(args)) return;
 app.UseEmailJobs();
+app.UseCrmJobs();
 
 await app.MigrateAndSeedAsync();
 await app.RunAsync();

@@ -4,8 +4,7 @@ public enum CrmSyncStatus { NotSynced, Pending, Synced, Failed }
 
 /// <summary>
 /// Where a cart or order stands with the CRM: shown in the grids' "CRM sync" column and on the sync queue.
-/// A pending or failed record is due at <see cref="NextAttemptAt"/>; <see cref="ClaimToken"/> marks the sync run
-/// working on it (a change in between clears it, so that run's result is not written and the record syncs again).
+/// A pending or failed record also has a <see cref="CrmSyncQueueEntry"/>, which the sync job claims.
 /// </summary>
 public sealed record CrmSyncState(
     CrmSyncStatus Status,
@@ -14,8 +13,7 @@ public sealed record CrmSyncState(
     DateTime? SyncedAt = null,
     int Attempts = 0,
     DateTime? LastAttemptAt = null,
-    DateTime? NextAttemptAt = null,
-    Guid? ClaimToken = null)
+    DateTime? NextAttemptAt = null)
 {
     public const int ExternalIdMaxLength = 64;
     public const int ErrorMaxLength = 1000;
@@ -25,15 +23,15 @@ public sealed record CrmSyncState(
 
     public static CrmSyncState NotSynced { get; } = new(CrmSyncStatus.NotSynced);
 
-    /// <summary>A synced change (or a manager's "Sync with CRM"): due now, attempts start again, any run's claim is void.</summary>
+    /// <summary>A synced change (or a manager's "Sync with CRM"): due now, attempts start again.</summary>
     public CrmSyncState MarkPending(DateTime now) =>
-        this with { Status = CrmSyncStatus.Pending, Attempts = 0, NextAttemptAt = now, ClaimToken = null };
+        this with { Status = CrmSyncStatus.Pending, Attempts = 0, NextAttemptAt = now };
 
     public CrmSyncState Succeeded(string? externalId, DateTime now) =>
         this with
         {
             Status = CrmSyncStatus.Synced, ExternalId = externalId ?? ExternalId, LastError = null, SyncedAt = now,
-            LastAttemptAt = now, NextAttemptAt = null, ClaimToken = null,
+            LastAttemptAt = now, NextAttemptAt = null,
         };
 
     /// <summary>Failed after <paramref name="attempts"/> attempts: retried after 1, 2, 4 … minutes, at most an hour.</summary>
@@ -41,7 +39,7 @@ public sealed record CrmSyncState(
         this with
         {
             Status = CrmSyncStatus.Failed, LastError = Truncate(error), Attempts = attempts, LastAttemptAt = now,
-            NextAttemptAt = now + BackOff(attempts), ClaimToken = null,
+            NextAttemptAt = now + BackOff(attempts),
         };
 
     public static TimeSpan BackOff(int attempts)

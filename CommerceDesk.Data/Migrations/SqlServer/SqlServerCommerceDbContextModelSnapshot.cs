@@ -289,15 +289,27 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         {
                             b1.IsRequired();
 
+                            b1.Property<int>("Attempts")
+                                .HasColumnType("int")
+                                .HasColumnName("CrmSyncAttempts");
+
                             b1.Property<string>("ExternalId")
                                 .HasMaxLength(64)
                                 .HasColumnType("nvarchar(64)")
                                 .HasColumnName("CrmExternalId");
 
+                            b1.Property<DateTime?>("LastAttemptAt")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("CrmSyncLastAttemptAt");
+
                             b1.Property<string>("LastError")
                                 .HasMaxLength(1000)
                                 .HasColumnType("nvarchar(1000)")
                                 .HasColumnName("CrmSyncError");
+
+                            b1.Property<DateTime?>("NextAttemptAt")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("CrmSyncNextAttemptAt");
 
                             b1.Property<string>("Status")
                                 .IsRequired()
@@ -466,6 +478,103 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                     b.ToTable("ChannelApiKeys");
                 });
 
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.CrmSettingChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt")
+                        .HasDatabaseName("IX_CrmSettingChanges_ChangedAt");
+
+                    b.ToTable("CrmSettingChanges", (string)null);
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.CrmSettingValue", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("CrmSettings", (string)null);
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.CrmSyncQueueEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("CartId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CartId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CrmSyncQueue_Cart")
+                        .HasFilter("[CartId] IS NOT NULL");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("IX_CrmSyncQueue_Due");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CrmSyncQueue_Order")
+                        .HasFilter("[OrderId] IS NOT NULL");
+
+                    b.ToTable("CrmSyncQueue", (string)null);
+                });
+
             modelBuilder.Entity("CommerceDesk.Domain.Crm.Opportunity", b =>
                 {
                     b.Property<long>("Id")
@@ -489,6 +598,10 @@ namespace CommerceDesk.Data.Migrations.SqlServer
 
                     b.Property<long?>("CustomerId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("ExternalContactRoleId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("ExternalCrmId")
                         .HasMaxLength(64)
@@ -542,6 +655,9 @@ namespace CommerceDesk.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CloseDate")
+                        .HasDatabaseName("IX_Opportunities_CloseDate");
+
                     b.HasIndex("SourceCartId")
                         .IsUnique()
                         .HasDatabaseName("IX_Opportunities_SourceCart")
@@ -558,7 +674,42 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                     b.HasIndex("CustomerId", "CloseDate")
                         .HasDatabaseName("IX_Opportunities_Customer");
 
+                    b.HasIndex("Stage", "CloseDate")
+                        .HasDatabaseName("IX_Opportunities_Stage");
+
                     b.ToTable("Opportunities");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.OpportunityStageDefinition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Probability")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("OpportunityStageDefinitions", (string)null);
                 });
 
             modelBuilder.Entity("CommerceDesk.Domain.Customers.Customer", b =>
@@ -791,6 +942,9 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("CrmInvoiceDate")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("CustomerExternalId")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -857,15 +1011,27 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         {
                             b1.IsRequired();
 
+                            b1.Property<int>("Attempts")
+                                .HasColumnType("int")
+                                .HasColumnName("CrmSyncAttempts");
+
                             b1.Property<string>("ExternalId")
                                 .HasMaxLength(64)
                                 .HasColumnType("nvarchar(64)")
                                 .HasColumnName("CrmExternalId");
 
+                            b1.Property<DateTime?>("LastAttemptAt")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("CrmSyncLastAttemptAt");
+
                             b1.Property<string>("LastError")
                                 .HasMaxLength(1000)
                                 .HasColumnType("nvarchar(1000)")
                                 .HasColumnName("CrmSyncError");
+
+                            b1.Property<DateTime?>("NextAttemptAt")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("CrmSyncNextAttemptAt");
 
                             b1.Property<string>("Status")
                                 .IsRequired()
@@ -1483,6 +1649,23 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Channel");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.CrmSyncQueueEntry", b =>
+                {
+                    b.HasOne("CommerceDesk.Domain.Carts.Cart", "Cart")
+                        .WithMany()
+                        .HasForeignKey("CartId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CommerceDesk.Domain.Orders.Order", "Order")
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Cart");
+
+                    b.Navigation("Order");
                 });
 
             modelBuilder.Entity("CommerceDesk.Domain.Crm.Opportunity", b =>

@@ -275,15 +275,27 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         {
                             b1.IsRequired();
 
+                            b1.Property<int>("Attempts")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CrmSyncAttempts");
+
                             b1.Property<string>("ExternalId")
                                 .HasMaxLength(64)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("CrmExternalId");
 
+                            b1.Property<DateTime?>("LastAttemptAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CrmSyncLastAttemptAt");
+
                             b1.Property<string>("LastError")
                                 .HasMaxLength(1000)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("CrmSyncError");
+
+                            b1.Property<DateTime?>("NextAttemptAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CrmSyncNextAttemptAt");
 
                             b1.Property<string>("Status")
                                 .IsRequired()
@@ -448,6 +460,97 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                     b.ToTable("ChannelApiKeys");
                 });
 
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.CrmSettingChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt")
+                        .HasDatabaseName("IX_CrmSettingChanges_ChangedAt");
+
+                    b.ToTable("CrmSettingChanges", (string)null);
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.CrmSettingValue", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("CrmSettings", (string)null);
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.CrmSyncQueueEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CartId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CartId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CrmSyncQueue_Cart");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("IX_CrmSyncQueue_Due");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CrmSyncQueue_Order");
+
+                    b.ToTable("CrmSyncQueue", (string)null);
+                });
+
             modelBuilder.Entity("CommerceDesk.Domain.Crm.Opportunity", b =>
                 {
                     b.Property<long>("Id")
@@ -469,6 +572,10 @@ namespace CommerceDesk.Data.Migrations.Sqlite
 
                     b.Property<long?>("CustomerId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalContactRoleId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ExternalCrmId")
                         .HasMaxLength(64)
@@ -522,6 +629,9 @@ namespace CommerceDesk.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CloseDate")
+                        .HasDatabaseName("IX_Opportunities_CloseDate");
+
                     b.HasIndex("SourceCartId")
                         .IsUnique()
                         .HasDatabaseName("IX_Opportunities_SourceCart");
@@ -536,7 +646,40 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                     b.HasIndex("CustomerId", "CloseDate")
                         .HasDatabaseName("IX_Opportunities_Customer");
 
+                    b.HasIndex("Stage", "CloseDate")
+                        .HasDatabaseName("IX_Opportunities_Stage");
+
                     b.ToTable("Opportunities");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.OpportunityStageDefinition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Probability")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("OpportunityStageDefinitions", (string)null);
                 });
 
             modelBuilder.Entity("CommerceDesk.Domain.Customers.Customer", b =>
@@ -761,6 +904,9 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("CrmInvoiceDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CustomerExternalId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -827,15 +973,27 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         {
                             b1.IsRequired();
 
+                            b1.Property<int>("Attempts")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CrmSyncAttempts");
+
                             b1.Property<string>("ExternalId")
                                 .HasMaxLength(64)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("CrmExternalId");
 
+                            b1.Property<DateTime?>("LastAttemptAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CrmSyncLastAttemptAt");
+
                             b1.Property<string>("LastError")
                                 .HasMaxLength(1000)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("CrmSyncError");
+
+                            b1.Property<DateTime?>("NextAttemptAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CrmSyncNextAttemptAt");
 
                             b1.Property<string>("Status")
                                 .IsRequired()
@@ -1436,6 +1594,23 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Channel");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.CrmSyncQueueEntry", b =>
+                {
+                    b.HasOne("CommerceDesk.Domain.Carts.Cart", "Cart")
+                        .WithMany()
+                        .HasForeignKey("CartId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CommerceDesk.Domain.Orders.Order", "Order")
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Cart");
+
+                    b.Navigation("Order");
                 });
 
             modelBuilder.Entity("CommerceDesk.Domain.Crm.Opportunity", b =>

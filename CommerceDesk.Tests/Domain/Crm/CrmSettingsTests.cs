@@ -73,14 +73,14 @@ public sealed class CrmSettingsTests
     }
 
     [Fact]
-    public void AChangeMarksTheRecordPendingAndVoidsARunningSyncsClaim()
+    public void AChangeMarksTheRecordPendingDueNowWithAttemptsStartingAgain()
     {
         var now = new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc);
-        var claimed = new CrmSyncState(CrmSyncStatus.Failed, "006A", "timeout", Attempts: 3, ClaimToken: Guid.NewGuid());
+        var claimed = new CrmSyncState(CrmSyncStatus.Failed, "006A", "timeout", Attempts: 3);
 
         var pending = claimed.MarkPending(now);
 
-        pending.ShouldBe(claimed with { Status = CrmSyncStatus.Pending, Attempts = 0, NextAttemptAt = now, ClaimToken = null });
+        pending.ShouldBe(claimed with { Status = CrmSyncStatus.Pending, Attempts = 0, NextAttemptAt = now });
     }
 
     [Fact]
