@@ -45,6 +45,7 @@ public static class CrmSetup
         services.AddTransient<ManualCrmSync>();
         services.AddTransient<CrmQueueQueries>();
         services.AddSingleton<CrmLinks>();
+        services.AddTransient<Opportunities.OpportunityEditor>();
         return services;
     }
 

@@ -18,6 +18,7 @@ public static class SettingsCatalog
         new("E-mail delivery", "SMTP or pickup folder and the sender address.", "/settings/email", MudBlazor.Icons.Material.Filled.MarkEmailRead),
         new("Order lifecycle", "Order statuses, sub-statuses and their e-mail actions.", "/settings/order-statuses", MudBlazor.Icons.Material.Filled.AccountTree),
         new("CRM", "Opportunity sync for carts and orders, connector and stage mapping.", "/settings/crm", MudBlazor.Icons.Material.Filled.Sync),
+        new("CRM sync queue", "Carts and orders waiting for the CRM or failed, with their errors; retry them.", "/crm/queue", MudBlazor.Icons.Material.Filled.CloudSync),
         new("Workflows", "Cart and order workflows with their steps and transitions.", "/settings/workflows", MudBlazor.Icons.Material.Filled.Timeline),
         new("Outbox", "E-mails waiting to be sent, sent and failed.", "/outbox", MudBlazor.Icons.Material.Filled.Outbox),
     ];
