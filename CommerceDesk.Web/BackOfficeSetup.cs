@@ -15,7 +15,8 @@ internal static class BackOfficeSetup
         .AddNewOrders()
         .AddGridView<OrderGridFilter>()
         .AddGridView<CartGridFilter>()
-        .AddGridView<CustomerGridFilter>();
+        .AddGridView<CustomerGridFilter>()
+        .AddGridView<Opportunities.OpportunityGridFilter>();
 
     public static void MapBackOffice(this WebApplication app) => app.MapGridExports();
 }
