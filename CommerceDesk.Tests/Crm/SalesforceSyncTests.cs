@@ -175,4 +175,27 @@ public sealed class SalesforceSyncTests : IAsyncLifetime
         await using var db = _app.CreateDbContext();
         (await db.Carts.AnyAsync(c => c.CrmSync.LastError != null && c.CrmSync.LastError.Contains(FakeSalesforce.ClientSecret))).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task TestConnectionFetchesATokenAndSaysWhichInstanceAnswered()
+    {
+        var message = await _app.Get<CommerceDesk.Web.Crm.Connectors.SalesforceConnector>().TestConnectionAsync(CancellationToken.None);
+
+        message.ShouldBe($"Connected: Salesforce issued an access token for {_salesforce.BaseUrl}.");
+        _salesforce.TokenRequests.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ARefusedTokenRequestSaysWhyWithoutTheSecret()
+    {
+        await using var wrong = new CrmFactory();
+        foreach (var (key, value) in _app.Settings) wrong.Settings[key] = value;
+        wrong.Settings["Crm:Salesforce:ClientSecret"] = "not-the-secret";
+
+        var error = await Should.ThrowAsync<CommerceDesk.Web.Crm.Connectors.SalesforceException>(
+            () => wrong.Get<CommerceDesk.Web.Crm.Connectors.SalesforceConnector>().TestConnectionAsync(CancellationToken.None));
+
+        error.Message.ShouldBe("Salesforce refused the token request (400): invalid client credentials");
+        error.Message.ShouldNotContain("not-the-secret");
+    }
 }
