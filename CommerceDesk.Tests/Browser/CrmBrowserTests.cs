@@ -64,6 +64,8 @@ public sealed class CrmBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(link).ToHaveAttributeAsync("href", $"/opportunities/{opportunityId}");
         await Assertions.Expect(link).ToHaveAccessibleNameAsync($"Opportunity {opportunityId} in the CRM");
         await app.AssertAccessibleAsync(page, "carts-synced");
+        await link.ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(app.ScreenshotFolder, "carts-crm-columns.png") });
 
         await link.ClickAsync();
         await BrowserApp.ExpectPathAsync(page, $"/opportunities/{opportunityId}");
@@ -85,5 +87,25 @@ public sealed class CrmBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
         await app.AssertAccessibleAsync(page, "crm-queue");
         await page.Locator("[data-testid=crm-retry-all]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=crm-queue-notice]")).ToContainTextAsync(new Regex("being synced now"));
+    }
+
+    [Fact]
+    public async Task AManagerFiltersOpportunitiesAndEntersOneByHand()
+    {
+        var page = await app.SignedInPageAsync(BackOfficeSignIn.ManagerEmail, BackOfficeSignIn.ManagerPassword, "/opportunities");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Opportunities");
+        await Assertions.Expect(page.Locator("tbody tr.mud-table-row").First).ToBeVisibleAsync();
+        await app.AssertAccessibleAsync(page, "opportunities-grid");
+
+        await page.Locator("[data-testid=new-opportunity]").ClickAsync();
+        await BrowserApp.ExpectPathAsync(page, "/opportunities/new");
+        await BrowserApp.WaitForCircuitAsync(page);
+        await page.Locator("#opportunity-name").FillAsync("Hand-made deal for the trade fair");
+        await page.Locator("#opportunity-amount").FillAsync("1250");
+        await app.AssertAccessibleAsync(page, "opportunity-new");
+        await page.Locator("[data-testid=create-opportunity]").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Hand-made deal for the trade fair");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Entered by hand");
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("1,250.00 EUR");
     }
 }

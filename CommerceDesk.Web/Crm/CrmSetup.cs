@@ -24,6 +24,7 @@ public static class CrmSetup
             .ValidateOnStart();
         services.AddSingleton<CrmSettingsStore>();
         services.AddScoped<IStartupSeeder, OpportunityStageSeeder>();
+        services.AddScoped<IStartupSeeder, CrmDemoSeeder>();
         services.AddSingleton<QueueCartForCrm>();
         services.AddDomainEventHandler<OrderStatusChanged, QueueOrderForCrm>();
         services.AddDomainEventHandler<OrderConfirmed, QueueOrderForCrm>();
