@@ -7,6 +7,7 @@ using CommerceDesk.Web.Orders;
 using CommerceDesk.Web.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using CommerceDesk.Web.Crm;
 using MudBlazor.Services;
 using Flow = CommerceDesk.Domain.Workflows.OrderFollowUpWorkflow;
 
@@ -26,6 +27,7 @@ public sealed class RecordPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton<IDbContextFactory<CommerceDbContext>>(_db);
         Services.AddSingleton<TimeProvider>(_db.Time);
         Services.AddWorkflows();
+        Services.AddCrm(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         Services.AddDisplayTimeZone();
         AddAuthorization().SetAuthorized("ann@commercedesk.local");
     }
