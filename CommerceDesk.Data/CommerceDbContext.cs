@@ -42,6 +42,10 @@ public abstract class CommerceDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Domain.Fulfilment.FulfilmentSettings> FulfilmentSettings => Set<Domain.Fulfilment.FulfilmentSettings>();
     public DbSet<Domain.Assignment.SalesTeam> SalesTeams => Set<Domain.Assignment.SalesTeam>();
     public DbSet<Domain.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Domain.Webhooks.WebhookDelivery>();
+    public DbSet<OpportunityStageDefinition> OpportunityStageDefinitions => Set<OpportunityStageDefinition>();
+    public DbSet<CrmSettingValue> CrmSettings => Set<CrmSettingValue>();
+    public DbSet<CrmSettingChange> CrmSettingChanges => Set<CrmSettingChange>();
+    public DbSet<CrmSyncQueueEntry> CrmSyncQueue => Set<CrmSyncQueueEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -17,6 +17,7 @@ internal static class BackOfficeSetup
         .AddGridView<CartGridFilter>()
         .AddGridView<CustomerGridFilter>()
         .AddGridView<Products.ProductGridFilter>();
+        .AddGridView<Opportunities.OpportunityGridFilter>();
 
     public static void MapBackOffice(this WebApplication app) => app.MapGridExports();
 }

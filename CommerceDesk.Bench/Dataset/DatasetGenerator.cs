@@ -64,6 +64,8 @@ public sealed class DatasetGenerator(DatasetSpec spec, BenchDatabase database, T
         Step("orders", clock);
         await InsertProductsAsync(channelIds);
         Step("products", clock);
+        await InsertOpportunitiesAsync();
+        Step("opportunities", clock);
     }
 
     private static readonly string[] CountedTables = ["Carts", "Orders"];
@@ -86,7 +88,7 @@ public sealed class DatasetGenerator(DatasetSpec spec, BenchDatabase database, T
         foreach (var table in CountedTables) await ExecuteAsync(connection, $"ALTER TABLE \"{table}\" ENABLE TRIGGER USER");
         foreach (var sql in CommerceDesk.Data.Search.ValueCounts.RebuildSql()) await ExecuteAsync(connection, sql);
         // The rows came with their ids: move each identity past them, or the app's next insert would meet one.
-        foreach (var table in new[] { "Customers", "Carts", "Orders", "Products" })
+        foreach (var table in new[] { "Customers", "Carts", "Orders", "Products", "Opportunities" })
             await ExecuteAsync(connection, $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), (SELECT max(\"Id\") FROM \"{table}\"))");
         await ExecuteAsync(connection, "VACUUM ANALYZE");
         Step("indexes", clock);
@@ -250,6 +252,28 @@ public sealed class DatasetGenerator(DatasetSpec spec, BenchDatabase database, T
     private static decimal PriceOf(int product) => Math.Round(5m + product % 200 + product % 100 / 100m, 2);
     /// <summary>The user id of one of the data set's eight salespeople (orders name them; no user rows are needed to filter).</summary>
     public static string BenchAssignee(int n) => $"bench-user-{n + 1}";
+
+    private static readonly string[] OpportunityStages = ["Prospecting", "Qualification", "Proposal/Price Quote", "Negotiation/Review", "Closed Won", "Closed Lost"];
+    private static readonly string[] Owners = ["Ann Becker", "Ben Ortiz", "Chloé Martin", "Dev Patel", "CommerceDesk"];
+
+    /// <summary>One opportunity per five carts: from a cart, from an order or entered by hand, a third each (own random stream, so the rest stays as it was).</summary>
+    private async Task InsertOpportunitiesAsync()
+    {
+        var random = new Random(spec.Seed + 7);
+        await using var loader = _newLoader();
+        var rows = loader.Into("Opportunities",
+            ["Id", "Name", "CustomerId", "Stage", "CloseDate", "SourceCartId", "SourceOrderId", "OwnerUserId", "OwnerName", "CreatedAt", "Version", "Amount", "Currency"]);
+        for (var id = 1; id <= spec.Carts / 5; id++)
+        {
+            var source = random.Next(3);
+            var record = (long)id * 5;
+            var created = DatasetSpec.Now.AddMinutes(-random.Next(1, 365 * 24 * 60));
+            var owner = Owners[random.Next(Owners.Length)];
+            rows.Add(id, $"Opportunity {id:D7}", random.Next(1, spec.Customers + 1), OpportunityStages[random.Next(OpportunityStages.Length)],
+                SqliteText.Time(created.Date.AddDays(random.Next(1, 180))), source == 0 ? record : null, source == 1 && record <= spec.Orders ? record : null,
+                $"user-{owner}", owner, SqliteText.Time(created), 1, SqliteText.Money(random.Next(10, 50_000)), "EUR");
+        }
+    }
 
     private static (int Quantity, long Subtotal) AddLines(IBulkRows insert, Random random, long ownerId)
     {

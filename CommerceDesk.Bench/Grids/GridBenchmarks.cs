@@ -123,10 +123,22 @@ internal sealed class GridBenchmarks(BenchDatabase database, int runs)
             ("products: search name", new(Search: "product 42"), Page()),
         };
 
+        var opportunityCases = new (string Name, CommerceDesk.Web.Opportunities.OpportunityGridFilter Filter, GridPaging Paging)[]
+        {
+            ("opportunities: first page", new(), Page("CloseDate", false)),
+            ("opportunities: stage Qualification", new(Stage: "Qualification"), Page("CloseDate", false)),
+            ("opportunities: owner", new(Owner: "Ben Ortiz"), Page("CloseDate", false)),
+            ("opportunities: close month", new(CloseMonth: new DateOnly(2026, 12, 1)), Page("CloseDate", false)),
+            ("opportunities: source order", new(Source: CommerceDesk.Web.Opportunities.OpportunitySource.Order), Page("CloseDate", false)),
+            ("opportunities: sort by amount desc", new(), Page("Amount", true)),
+            ("opportunities: search name", new(Search: "Opportunity 00001"), Page("CloseDate", false)),
+        };
+
         await MeasureAsync(report, new OrderGridQuery(), orderCases, factory, recorder);
         await MeasureAsync(report, new CartGridQuery(), cartCases, factory, recorder);
         await MeasureAsync(report, new CustomerGridQuery(), customerCases, factory, recorder);
         await MeasureAsync(report, new ProductGridQuery(), productCases, factory, recorder);
+        await MeasureAsync(report, new CommerceDesk.Web.Opportunities.OpportunityGridQuery(), opportunityCases, factory, recorder);
 
         report.Section("Grid queries (target p95 ≤ 30 ms, within 2× of raw SQL)",
             BenchReport.Table(["query (page of 50 + total count)", "rows matched", "app p50 ms", "app p95 ms", "app max ms", "raw p50 ms", "raw p95 ms", "app/raw p95"],

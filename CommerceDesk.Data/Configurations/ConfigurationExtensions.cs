@@ -33,6 +33,9 @@ internal static class ConfigurationExtensions
             s.Property(x => x.ExternalId).HasColumnName("CrmExternalId").HasMaxLength(CrmSyncState.ExternalIdMaxLength);
             s.Property(x => x.LastError).HasColumnName("CrmSyncError").HasMaxLength(CrmSyncState.ErrorMaxLength);
             s.Property(x => x.SyncedAt).HasColumnName("CrmSyncedAt");
+            s.Property(x => x.Attempts).HasColumnName("CrmSyncAttempts");
+            s.Property(x => x.LastAttemptAt).HasColumnName("CrmSyncLastAttemptAt");
+            s.Property(x => x.NextAttemptAt).HasColumnName("CrmSyncNextAttemptAt");
         });
 
 }

@@ -21,6 +21,8 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         builder.Property(o => o.OwnerUserId).HasMaxLength(Actor.UserIdMaxLength);
         builder.Property(o => o.OwnerName).HasMaxLength(Actor.NameMaxLength);
         builder.Property(o => o.ExternalCrmId).HasMaxLength(CrmSyncState.ExternalIdMaxLength);
+        builder.Property(o => o.ExternalContactRoleId).HasMaxLength(CrmSyncState.ExternalIdMaxLength);
+        builder.Ignore(o => o.CrmKey);
         builder.MapMoney(o => o.Amount, "Amount");
         builder.Property(o => o.Version).IsConcurrencyToken();
 
@@ -33,6 +35,9 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         builder.HasIndex(o => o.SourceOrderId).IsUnique().HasDatabaseName("IX_Opportunities_SourceOrder");
         builder.HasIndex(o => new { o.CustomerId, o.CloseDate }).HasDatabaseName("IX_Opportunities_Customer");
         builder.HasIndex(o => new { o.AccountId, o.CloseDate }).HasDatabaseName("IX_Opportunities_Account");
+        // Opportunities grid: stage filter and close-month filter/sort.
+        builder.HasIndex(o => new { o.Stage, o.CloseDate }).HasDatabaseName("IX_Opportunities_Stage");
+        builder.HasIndex(o => o.CloseDate).HasDatabaseName("IX_Opportunities_CloseDate");
 
         builder.OwnsMany(o => o.StageHistory, h =>
         {

@@ -44,6 +44,24 @@ public sealed class Opportunity : Entity, IVersioned
         return opportunity;
     }
 
+    /// <summary>
+    /// A record's opportunity made by the CRM sync (or by hand): each cart and each order has at most one, which the
+    /// database's unique keys on the source enforce.
+    /// </summary>
+    public static Opportunity ForRecord(string name, Money amount, string stage, DateTime closeDate, Actor owner, DateTime now,
+        long? sourceCartId, long? sourceOrderId, long? customerId, long? accountId, string? contactRole) =>
+        new(name, amount, stage, closeDate, owner, now)
+        {
+            SourceCartId = sourceCartId,
+            SourceOrderId = sourceOrderId,
+            CustomerId = customerId,
+            AccountId = accountId,
+            ContactRole = Guard.Optional(contactRole, "Contact role", CrmSettings.RoleMaxLength),
+        };
+
+    /// <summary>The key the CRM knows this opportunity by (Salesforce's external id field): ours, so a retry never makes a second one.</summary>
+    public string CrmKey => $"CD-OPP-{Id}";
+
     public string Name { get; private set; } = "";
     public long? AccountId { get; private set; }
     public long? CustomerId { get; private set; }
@@ -57,9 +75,39 @@ public sealed class Opportunity : Entity, IVersioned
     public string OwnerUserId { get; private set; } = "";
     public string OwnerName { get; private set; } = "";
     public string? ExternalCrmId { get; private set; }
+    /// <summary>The CRM's id of the customer's contact role on this opportunity, once created (it is created once).</summary>
+    public string? ExternalContactRoleId { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public int Version { get; private set; }
     public IReadOnlyList<OpportunityStageChange> StageHistory => _stageHistory;
+
+    /// <summary>Brings the opportunity in line with its record: stages passed through in order (each in the history).</summary>
+    public void Sync(string name, Money amount, IReadOnlyList<string> stagePath, DateTime closeDate, string? contactRole, Actor by, DateTime now)
+    {
+        Name = Guard.Required(name, "Opportunity name", NameMaxLength);
+        Amount = amount;
+        CloseDate = Guard.Utc(closeDate).Date;
+        ContactRole = Guard.Optional(contactRole, "Contact role", CrmSettings.RoleMaxLength);
+        foreach (var stage in stagePath) ChangeStage(stage, by, now);
+    }
+
+    /// <summary>A manager's edit on the opportunity page.</summary>
+    public void Edit(string name, Money amount, string stage, DateTime closeDate, string? contactRole, Actor by, DateTime now) =>
+        Sync(name, amount, [stage], closeDate, contactRole, by, now);
+
+    /// <summary>The order placed from this opportunity's cart takes it over: one opportunity for the whole sale.</summary>
+    public void TakeOverForOrder(long orderId)
+    {
+        if (SourceOrderId == orderId) return;
+        if (SourceOrderId is not null) throw new DomainException("This opportunity already belongs to another order.");
+        SourceOrderId = orderId;
+    }
+
+    public void RecordExternalId(string externalId) =>
+        ExternalCrmId = Guard.Required(externalId, "CRM id", CrmSyncState.ExternalIdMaxLength);
+
+    public void RecordContactRoleCreated(string externalId) =>
+        ExternalContactRoleId = Guard.Required(externalId, "CRM contact role id", CrmSyncState.ExternalIdMaxLength);
 
     public void ChangeStage(string stage, Actor by, DateTime now)
     {

@@ -1,3 +1,4 @@
+using CommerceDesk.Web.Crm;
 using Bunit;
 using CommerceDesk.Data;
 using CommerceDesk.Tests.Support;
@@ -27,6 +28,7 @@ public abstract class MudComponentContext : BunitContext, IAsyncLifetime
         Services.AddCommerceData(new DatabaseOptions { ConnectionString = $"Data Source={_path}" }, Path.GetTempPath());
         Services.AddBackOffice();
         Services.AddWorkflows();
+        Services.AddCrm(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         Services.AddDisplayTimeZone();
     }
 

@@ -24,9 +24,11 @@ internal static class GridExports
     public const string CartsPath = "/export/carts.csv";
     public const string CustomersPath = "/export/customers.csv";
     public const string ProductsPath = "/export/products.csv";
+    public const string OpportunitiesPath = "/export/opportunities.csv";
 
     public static void MapGridExports(this WebApplication app)
     {
+        app.MapOpportunitiesExport();
         app.MapExport(OrdersPath, "orders", new OrderGridQuery(),
             query => new OrderGridFilter(Search(query), query["status"], Long(query["channelId"]), Day(query["from"]), Day(query["to"])),
             [
@@ -65,6 +67,18 @@ internal static class GridExports
 
     public static string ProductsUrl(ProductGridFilter f, GridPaging p) => Url(ProductsPath, p,
         ("search", f.Search), ("oversold", f.Oversold?.ToString()), ("channelId", f.ChannelId?.ToString(CultureInfo.InvariantCulture)));
+    private static void MapOpportunitiesExport(this WebApplication app) =>
+        app.MapExport(OpportunitiesPath, "opportunities", new Opportunities.OpportunityGridQuery(),
+            query => new Opportunities.OpportunityGridFilter(Search(query), query["stage"], query["owner"], Day(query["month"]),
+                Enum.TryParse<Opportunities.OpportunitySource>(query["source"], ignoreCase: true, out var source) ? source : null),
+            [
+                ("Name", r => r.Name), ("Customer", r => r.CustomerName), ("Stage", r => r.Stage), ("Amount", r => r.Amount), ("Currency", r => r.Currency),
+                ("Close date", r => DateOnly.FromDateTime(r.CloseDate).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("Owner", r => r.OwnerName),
+                ("Source", r => r.Source.ToString()), ("Source cart", r => r.SourceCartExternalId), ("Source order", r => r.SourceOrderNumber), ("CRM id", r => r.ExternalCrmId),
+            ]);
+
+    public static string OpportunitiesUrl(Opportunities.OpportunityGridFilter f, GridPaging p) => Url(OpportunitiesPath, p,
+        ("search", f.Search), ("stage", f.Stage), ("owner", f.Owner), ("month", Format(f.CloseMonth)), ("source", f.Source?.ToString()));
 
     /// <summary>One grid's download: its filter read from the link, its query's rows streamed in its order as the columns say.</summary>
     private static void MapExport<TFilter, TRow>(this WebApplication app, string path, string name, IGridQuery<TFilter, TRow> grid,

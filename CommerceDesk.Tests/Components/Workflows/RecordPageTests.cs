@@ -8,6 +8,7 @@ using CommerceDesk.Web.Orders;
 using CommerceDesk.Web.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using CommerceDesk.Web.Crm;
 using MudBlazor.Services;
 using Flow = CommerceDesk.Domain.Workflows.OrderFollowUpWorkflow;
 
@@ -29,6 +30,7 @@ public sealed class RecordPageTests : BunitContext, IAsyncLifetime
         Services.AddWorkflows();
         Services.AddFulfilment();
         Services.AddSingleton<CommerceDesk.Web.Orders.Billing.OrderBilling>();
+        Services.AddCrm(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         Services.AddDisplayTimeZone();
         Services.AddScoped<CommerceDesk.Web.Orders.Statuses.OrderStatusCatalog>(); // status chips read the status table
         AddAuthorization().SetAuthorized("ann@commercedesk.local");

@@ -6,13 +6,14 @@ using Microsoft.EntityFrameworkCore;
 namespace CommerceDesk.Web.Storefront.Carts;
 
 /// <summary>Creates or updates a pushed cart, linking its customer and an order that arrived before it.</summary>
-internal sealed class UpsertCart(TimeProvider time)
+internal sealed class UpsertCart(TimeProvider time, Crm.Sync.QueueCartForCrm crm)
 {
     public async Task<(CartView View, bool Created)> RunAsync(
         CommerceDbContext db, long channelId, string externalId, CartSnapshot snapshot, DateTime updatedAt, CancellationToken ct)
     {
         var cart = await db.Carts.SingleOrDefaultAsync(c => c.ChannelId == channelId && c.ExternalId == externalId, ct);
         var created = cart is null;
+        var before = cart is null ? null : Domain.Crm.CartContent.Of(cart);
         if (cart is null)
         {
             cart = new Cart(channelId, externalId, snapshot, updatedAt, time.GetUtcNow().UtcDateTime);
@@ -27,6 +28,7 @@ internal sealed class UpsertCart(TimeProvider time)
             && await db.Customers.SingleOrDefaultAsync(c => c.ChannelId == channelId && c.ExternalId == customerId, ct) is { } customer)
             cart.LinkCustomer(customer);
         await ProductCatalog.AddMissingAsync(db, channelId, cart.Items, cart.Currency, time.GetUtcNow().UtcDateTime, ct);
+        await crm.ApplyAsync(db, before, cart, ct);
         await db.SaveChangesAsync(ct);
 
         // An order placed from this cart may have been pushed first; now the cart exists it is purchased.
