@@ -1,5 +1,6 @@
 using CommerceDesk.Data;
 using CommerceDesk.Web;
+using CommerceDesk.Web.Accounts;
 using CommerceDesk.Web.Channels;
 using CommerceDesk.Web.Components;
 using CommerceDesk.Web.Email;
@@ -22,6 +23,7 @@ builder.Services.AddJobs(database, builder.Configuration);
 builder.Services.AddDevelopmentSeeding(builder.Configuration, builder.Environment);
 builder.Services.AddWorkflows();
 builder.Services.AddOrders();
+builder.Services.AddAccounts();
 builder.Services.AddEmail(builder.Configuration, builder.Environment);
 builder.Services.AddProblemDetails();
 builder.Services.AddStorefrontApi();
@@ -64,6 +66,7 @@ app.MapOrders();
 
 if (await app.RunAdminCommandAsync(args)) return;
 app.UseEmailJobs();
+app.UseAccountJobs();
 
 await app.MigrateAndSeedAsync();
 await app.RunAsync();
