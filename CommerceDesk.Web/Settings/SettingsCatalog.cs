@@ -18,6 +18,8 @@ public static class SettingsCatalog
         new("E-mail delivery", "SMTP or pickup folder and the sender address.", "/settings/email", MudBlazor.Icons.Material.Filled.MarkEmailRead),
         new("Order lifecycle", "Order statuses, sub-statuses and their e-mail actions.", "/settings/order-statuses", MudBlazor.Icons.Material.Filled.AccountTree),
         new("CRM", "Opportunity sync for carts and orders, connector and stage mapping.", "/settings/crm", MudBlazor.Icons.Material.Filled.Sync),
+        new("Accounts", "Account strategy (per customer or per hierarchy), reporting currency, relating progress.", "/settings/accounts", MudBlazor.Icons.Material.Filled.Business),
+        new("Exchange rates", "Rates into the reporting currency for lifetime values and the forecast.", "/settings/exchange-rates", MudBlazor.Icons.Material.Filled.CurrencyExchange),
         new("Workflows", "Cart and order workflows with their steps and transitions.", "/settings/workflows", MudBlazor.Icons.Material.Filled.Timeline),
         new("Outbox", "E-mails waiting to be sent, sent and failed.", "/outbox", MudBlazor.Icons.Material.Filled.Outbox),
     ];

@@ -50,6 +50,12 @@ public sealed class AccountRelator(ILogger<AccountRelator> logger)
             var ids = group.Select(c => c.Id).ToList();
             await db.Customers.Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.AccountId, group.Key), ct);
         }
+        // An opportunity follows its customer to the new account (the version bump tells editors it changed).
+        var moved = moves.Select(c => (long?)c.Id).ToList();
+        if (moved.Count > 0)
+            await db.Opportunities.Where(o => moved.Contains(o.CustomerId)).ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.AccountId, o => db.Customers.Where(c => c.Id == o.CustomerId).Select(c => c.AccountId).FirstOrDefault())
+                .SetProperty(o => o.Version, o => o.Version + 1), ct);
         affected.UnionWith(ownerOf.Values.Select(o => accountOf[o]));
         return affected;
     }
