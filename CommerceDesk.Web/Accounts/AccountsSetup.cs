@@ -19,6 +19,7 @@ public static class AccountsSetup
         services.AddSingleton<AccountRelationRuns>();
         services.AddSingleton<AccountSettingsEditor>();
         services.AddSingleton<CustomerAccounts>();
+        services.AddSingleton<Customers.Editing.SaveCustomer>();
         services.AddScoped<IStartupSeeder, RelateCustomersWithoutAccountOnStart>();
         services.AddDomainEventHandler<OrderPlaced, RecomputeAccountValue>();
         services.AddDomainEventHandler<OrderConfirmed, RecomputeAccountValue>();

@@ -756,6 +756,9 @@ namespace CommerceDesk.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("AccountChosenByHand")
+                        .HasColumnType("boolean");
+
                     b.Property<long?>("AccountId")
                         .HasColumnType("bigint");
 

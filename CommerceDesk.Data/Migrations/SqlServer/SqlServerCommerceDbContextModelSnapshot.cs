@@ -760,6 +760,9 @@ namespace CommerceDesk.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("AccountChosenByHand")
+                        .HasColumnType("bit");
+
                     b.Property<long?>("AccountId")
                         .HasColumnType("bigint");
 

@@ -729,6 +729,9 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AccountChosenByHand")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("AccountId")
                         .HasColumnType("INTEGER");
 

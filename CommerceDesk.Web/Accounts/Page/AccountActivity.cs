@@ -1,5 +1,6 @@
 using CommerceDesk.Data;
 using CommerceDesk.Domain.Activities;
+using CommerceDesk.Domain.Workflows;
 using CommerceDesk.Web.Grids;
 using CommerceDesk.Web.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -66,11 +67,13 @@ public static class AccountActivity
             var transitions = from i in db.WorkflowItems.AsNoTracking()
                               where cartIds.Contains(i.CartId) || orderIds.Contains(i.OrderId)
                               from t in i.Transitions
-                              select new { t.Id, t.At, t.TransitionLabel, t.FromStep, t.ToStep, t.UserName, i.CartId, i.OrderId };
+                              select new { t.Id, t.At, t.TransitionLabel, t.FromStep, t.ToStep, t.UserName, i.CartId, i.OrderId, i.WorkflowName };
             total += await transitions.CountAsync(ct);
             var loaded = await transitions.OrderByDescending(t => t.At).ThenByDescending(t => t.Id).Take(upTo).ToListAsync(ct);
+            string Step(string workflow, string step) =>
+                WorkflowRegistry.Default.Find(workflow)?.Steps.FirstOrDefault(s => s.Name == step)?.Label ?? step;
             entries.AddRange(loaded.Select(t => new AccountActivityEntry(t.At, AccountActivityKind.Workflow, t.TransitionLabel,
-                $"{t.FromStep} → {t.ToStep}", t.UserName,
+                $"{Step(t.WorkflowName, t.FromStep)} → {Step(t.WorkflowName, t.ToStep)}", t.UserName,
                 t.OrderId is { } o ? $"/orders/{o}" : $"/carts/{t.CartId}", t.OrderId is null ? "Cart" : "Order")));
         }
 
@@ -87,6 +90,20 @@ public static class AccountActivity
         }
 
         var rows = entries.OrderByDescending(e => e.At).Skip(page * PageSize).Take(PageSize).ToList();
-        return new GridPage<AccountActivityEntry>(rows, total);
+        return new GridPage<AccountActivityEntry>(await NameRecordsAsync(db, rows, ct), total);
+    }
+
+    /// <summary>"Order 100042", "Cart C-000017": the record each line is about, as managers know it.</summary>
+    private static async Task<List<AccountActivityEntry>> NameRecordsAsync(CommerceDbContext db, List<AccountActivityEntry> rows, CancellationToken ct)
+    {
+        static long? IdIn(string? href, string prefix) =>
+            href is not null && href.StartsWith(prefix, StringComparison.Ordinal) && long.TryParse(href[prefix.Length..], out var id) ? id : null;
+        var orderIds = rows.Select(r => IdIn(r.RecordHref, "/orders/")).OfType<long>().Distinct().ToList();
+        var cartIds = rows.Select(r => IdIn(r.RecordHref, "/carts/")).OfType<long>().Distinct().ToList();
+        var numbers = await db.Orders.Where(o => orderIds.Contains(o.Id)).Select(o => new { o.Id, o.Number }).ToDictionaryAsync(o => o.Id, o => o.Number, ct);
+        var carts = await db.Carts.Where(c => cartIds.Contains(c.Id)).Select(c => new { c.Id, c.ExternalId }).ToDictionaryAsync(c => c.Id, c => c.ExternalId, ct);
+        return rows.Select(r => IdIn(r.RecordHref, "/orders/") is { } o && numbers.TryGetValue(o, out var number) ? r with { RecordText = $"Order {number}" }
+            : IdIn(r.RecordHref, "/carts/") is { } c && carts.TryGetValue(c, out var cart) ? r with { RecordText = $"Cart {cart}" }
+            : r).ToList();
     }
 }

@@ -31,7 +31,7 @@ public sealed class AccountRelationJob(
             if (run is null || run.IsFinished) return related;
 
             var batch = await db.Customers.AsNoTracking().Where(c => c.Id > run.LastCustomerId).OrderBy(c => c.Id).Take(BatchSize)
-                .Select(c => new CustomerLink(c.Id, c.ParentCustomerId, c.IsGuest, c.AccountId)).ToListAsync(cancellationToken);
+                .Select(c => new CustomerLink(c.Id, c.ParentCustomerId, c.IsGuest, c.AccountId, c.AccountChosenByHand)).ToListAsync(cancellationToken);
             if (batch.Count == 0)
             {
                 var now = time.GetUtcNow().UtcDateTime;

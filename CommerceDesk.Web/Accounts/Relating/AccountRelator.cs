@@ -7,13 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace CommerceDesk.Web.Accounts.Relating;
 
 /// <summary>A customer as relating reads it: its parent, whether it is a guest, and its account today.</summary>
-public sealed record CustomerLink(long Id, long? ParentCustomerId, bool IsGuest, long? AccountId);
+public sealed record CustomerLink(long Id, long? ParentCustomerId, bool IsGuest, long? AccountId, bool ChosenByHand = false);
 
 /// <summary>
 /// Relates registered customers to the account the strategy gives them (their own, or their hierarchy root's), opening
 /// the accounts that are missing. Accounts are found by the customer they were opened for (a unique key), so the
 /// outcome depends only on the data: running it twice, or on two nodes at once, gives the same accounts and links.
-/// Guests are left alone: they get an account when they register.
+/// Guests are left alone (they get an account when they register), and so are customers a manager put in an account by hand.
 /// </summary>
 public sealed class AccountRelator(ILogger<AccountRelator> logger)
 {
@@ -22,7 +22,7 @@ public sealed class AccountRelator(ILogger<AccountRelator> logger)
         CommerceDbContext db, AccountStrategy strategy, IReadOnlyCollection<CustomerLink> customers, CancellationToken ct)
     {
         var affected = customers.Where(c => c.AccountId is not null).Select(c => c.AccountId!.Value).ToHashSet();
-        var registered = customers.Where(c => !c.IsGuest).ToList();
+        var registered = customers.Where(c => !c.IsGuest && !c.ChosenByHand).ToList();
         if (registered.Count == 0) return affected;
 
         var parents = customers.ToDictionary(c => c.Id, c => c.ParentCustomerId);

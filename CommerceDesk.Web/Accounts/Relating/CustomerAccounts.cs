@@ -21,6 +21,7 @@ public sealed class CustomerAccounts(AccountRelator relator, AccountTotals total
     {
         if (customer.Id <= 0) throw new InvalidOperationException("Save the customer before relating it to its account.");
         var strategy = await StrategyAsync(db, ct);
+        if (customer.AccountChosenByHand) return;
         if (!customer.NeedsOwnAccount && !(hierarchyChanged && strategy == AccountStrategy.OnePerHierarchy)) return;
 
         var ownAccount = strategy == AccountStrategy.OnePerCustomer || customer.ParentCustomerId is null;
@@ -45,7 +46,7 @@ public sealed class CustomerAccounts(AccountRelator relator, AccountTotals total
         var ids = new List<long> { customer.Id };
         if (strategy == AccountStrategy.OnePerHierarchy) ids.AddRange(await CustomerAncestry.DescendantsOfAsync(db, customer.Id, ct));
         var links = await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id))
-            .Select(c => new CustomerLink(c.Id, c.ParentCustomerId, c.IsGuest, c.AccountId)).ToListAsync(ct);
+            .Select(c => new CustomerLink(c.Id, c.ParentCustomerId, c.IsGuest, c.AccountId, c.AccountChosenByHand)).ToListAsync(ct);
         var accounts = await relator.RelateAsync(db, strategy, links, ct);
         await totals.RecomputeAsync(db, accounts, ct);
         await db.Entry(customer).ReloadAsync(ct); // the relating statements bypassed the tracked row

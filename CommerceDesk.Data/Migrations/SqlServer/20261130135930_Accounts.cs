@@ -11,6 +11,13 @@ namespace CommerceDesk.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "AccountChosenByHand",
+                table: "Customers",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<int>(
                 name: "CustomerCount",
                 table: "Accounts",
@@ -180,6 +187,10 @@ namespace CommerceDesk.Data.Migrations.SqlServer
             migrationBuilder.DropIndex(
                 name: "IX_Accounts_OwnerCustomer",
                 table: "Accounts");
+
+            migrationBuilder.DropColumn(
+                name: "AccountChosenByHand",
+                table: "Customers");
 
             migrationBuilder.DropColumn(
                 name: "CustomerCount",

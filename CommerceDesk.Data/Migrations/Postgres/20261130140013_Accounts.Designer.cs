@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CommerceDesk.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCommerceDbContext))]
-    [Migration("20261130132908_Accounts")]
+    [Migration("20261130140013_Accounts")]
     partial class Accounts
     {
         /// <inheritdoc />
@@ -758,6 +758,9 @@ namespace CommerceDesk.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("AccountChosenByHand")
+                        .HasColumnType("boolean");
 
                     b.Property<long?>("AccountId")
                         .HasColumnType("bigint");

@@ -11,6 +11,13 @@ namespace CommerceDesk.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "AccountChosenByHand",
+                table: "Customers",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<int>(
                 name: "CustomerCount",
                 table: "Accounts",
@@ -179,6 +186,10 @@ namespace CommerceDesk.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_Accounts_OwnerCustomer",
                 table: "Accounts");
+
+            migrationBuilder.DropColumn(
+                name: "AccountChosenByHand",
+                table: "Customers");
 
             migrationBuilder.DropColumn(
                 name: "CustomerCount",

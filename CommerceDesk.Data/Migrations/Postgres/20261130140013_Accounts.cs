@@ -12,6 +12,13 @@ namespace CommerceDesk.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "AccountChosenByHand",
+                table: "Customers",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<int>(
                 name: "CustomerCount",
                 table: "Accounts",
@@ -180,6 +187,10 @@ namespace CommerceDesk.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_Accounts_OwnerCustomer",
                 table: "Accounts");
+
+            migrationBuilder.DropColumn(
+                name: "AccountChosenByHand",
+                table: "Customers");
 
             migrationBuilder.DropColumn(
                 name: "CustomerCount",
