@@ -50,6 +50,20 @@ public sealed class AccountBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         // Filtering the activity by kind: without notes the note is gone.
         await page.GetByTestId("activity-kinds").GetByText("Notes").ClickAsync();
         await Assertions.Expect(page.GetByTestId("account-activity")).Not.ToContainTextAsync("Asked for a delivery before Friday.");
+
+        // A new opportunity from the account page, with the account and its customer filled in, lands in its pipeline.
+        await page.GetByTestId("new-opportunity").ClickAsync();
+        await page.FillAsync("#opportunity-name", "Spring range for the shop");
+        await page.FillAsync("#opportunity-amount", "1200");
+        await page.GetByTestId("save-opportunity").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("account-opportunities")).ToContainTextAsync("Spring range for the shop");
+
+        await page.GotoAsync("/forecast");
+        await BrowserApp.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByTestId("forecast-table")).ToContainTextAsync("Prospecting (10 %)");
+        await page.Locator("[data-testid^='cell-'][data-testid$='-Prospecting'] a").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("forecast-cell")).ToContainTextAsync("Spring range for the shop");
+        await app.AssertAccessibleAsync(page, "forecast");
     }
 
     [Fact]

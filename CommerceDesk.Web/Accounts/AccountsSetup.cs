@@ -20,6 +20,7 @@ public static class AccountsSetup
         services.AddSingleton<AccountSettingsEditor>();
         services.AddSingleton<CustomerAccounts>();
         services.AddSingleton<Customers.Editing.SaveCustomer>();
+        services.AddSingleton<Opportunities.CreateOpportunity>();
         services.AddScoped<IStartupSeeder, RelateCustomersWithoutAccountOnStart>();
         services.AddDomainEventHandler<OrderPlaced, RecomputeAccountValue>();
         services.AddDomainEventHandler<OrderConfirmed, RecomputeAccountValue>();
