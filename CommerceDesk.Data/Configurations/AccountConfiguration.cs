@@ -18,7 +18,8 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         // A customer opens at most one account: the claim that keeps two nodes relating the same customer from opening two.
         builder.HasIndex(a => a.OwnerCustomerId).IsUnique().HasDatabaseName("IX_Accounts_OwnerCustomer");
         builder.HasOne<Customer>().WithMany().HasForeignKey(a => a.OwnerCustomerId).OnDelete(DeleteBehavior.NoAction);
-        // Accounts grid: sorted by lifetime value.
+        // Accounts grid: sorted by lifetime value or by number of customers.
         builder.HasIndex(a => a.LifetimeSalesValue).HasDatabaseName("IX_Accounts_LifetimeSalesValue");
+        builder.HasIndex(a => a.CustomerCount).HasDatabaseName("IX_Accounts_CustomerCount");
     }
 }

@@ -165,6 +165,9 @@ namespace CommerceDesk.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CustomerCount")
+                        .HasDatabaseName("IX_Accounts_CustomerCount");
+
                     b.HasIndex("LifetimeSalesValue")
                         .HasDatabaseName("IX_Accounts_LifetimeSalesValue");
 

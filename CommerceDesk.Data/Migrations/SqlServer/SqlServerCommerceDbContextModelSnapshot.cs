@@ -166,6 +166,9 @@ namespace CommerceDesk.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CustomerCount")
+                        .HasDatabaseName("IX_Accounts_CustomerCount");
+
                     b.HasIndex("LifetimeSalesValue")
                         .HasDatabaseName("IX_Accounts_LifetimeSalesValue");
 

@@ -156,6 +156,9 @@ namespace CommerceDesk.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CustomerCount")
+                        .HasDatabaseName("IX_Accounts_CustomerCount");
+
                     b.HasIndex("LifetimeSalesValue")
                         .HasDatabaseName("IX_Accounts_LifetimeSalesValue");
 

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommerceDesk.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCommerceDbContext))]
-    [Migration("20261130135930_Accounts")]
+    [Migration("20261130143637_Accounts")]
     partial class Accounts
     {
         /// <inheritdoc />
@@ -168,6 +168,9 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CustomerCount")
+                        .HasDatabaseName("IX_Accounts_CustomerCount");
 
                     b.HasIndex("LifetimeSalesValue")
                         .HasDatabaseName("IX_Accounts_LifetimeSalesValue");

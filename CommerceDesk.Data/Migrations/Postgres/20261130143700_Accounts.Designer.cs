@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CommerceDesk.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresCommerceDbContext))]
-    [Migration("20261130140013_Accounts")]
+    [Migration("20261130143700_Accounts")]
     partial class Accounts
     {
         /// <inheritdoc />
@@ -167,6 +167,9 @@ namespace CommerceDesk.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CustomerCount")
+                        .HasDatabaseName("IX_Accounts_CustomerCount");
 
                     b.HasIndex("LifetimeSalesValue")
                         .HasDatabaseName("IX_Accounts_LifetimeSalesValue");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommerceDesk.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCommerceDbContext))]
-    [Migration("20261130135858_Accounts")]
+    [Migration("20261130143546_Accounts")]
     partial class Accounts
     {
         /// <inheritdoc />
@@ -158,6 +158,9 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CustomerCount")
+                        .HasDatabaseName("IX_Accounts_CustomerCount");
 
                     b.HasIndex("LifetimeSalesValue")
                         .HasDatabaseName("IX_Accounts_LifetimeSalesValue");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CommerceDesk.Data.Migrations.Sqlite
+namespace CommerceDesk.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Accounts : Migration
@@ -14,44 +14,44 @@ namespace CommerceDesk.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<bool>(
                 name: "AccountChosenByHand",
                 table: "Customers",
-                type: "INTEGER",
+                type: "bit",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<int>(
                 name: "CustomerCount",
                 table: "Accounts",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<bool>(
                 name: "IsActive",
                 table: "Accounts",
-                type: "INTEGER",
+                type: "bit",
                 nullable: false,
                 defaultValue: true);
 
             migrationBuilder.AddColumn<long>(
                 name: "OwnerCustomerId",
                 table: "Accounts",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "AccountRelationRuns",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Strategy = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Total = table.Column<int>(type: "INTEGER", nullable: false),
-                    Done = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastCustomerId = table.Column<long>(type: "INTEGER", nullable: false),
-                    StartedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Strategy = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Total = table.Column<int>(type: "int", nullable: false),
+                    Done = table.Column<int>(type: "int", nullable: false),
+                    LastCustomerId = table.Column<long>(type: "bigint", nullable: false),
+                    StartedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -62,10 +62,10 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "AccountSettings",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false),
-                    Strategy = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    ReportingCurrency = table.Column<string>(type: "TEXT", unicode: false, maxLength: 3, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false),
+                    Strategy = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    ReportingCurrency = table.Column<string>(type: "varchar(3)", unicode: false, maxLength: 3, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -76,14 +76,14 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "AccountSettingsChanges",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Setting = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    FromValue = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ToValue = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ChangedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Setting = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    FromValue = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ToValue = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ChangedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ChangedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -94,10 +94,10 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "ExchangeRates",
                 columns: table => new
                 {
-                    Currency = table.Column<string>(type: "TEXT", unicode: false, maxLength: 3, nullable: false),
-                    Rate = table.Column<decimal>(type: "TEXT", precision: 18, scale: 6, nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Currency = table.Column<string>(type: "varchar(3)", unicode: false, maxLength: 3, nullable: false),
+                    Rate = table.Column<decimal>(type: "decimal(18,6)", precision: 18, scale: 6, nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -108,13 +108,13 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "SalesValueDeductions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrderId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OrderId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Reference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -128,6 +128,11 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Accounts_CustomerCount",
+                table: "Accounts",
+                column: "CustomerCount");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Accounts_LifetimeSalesValue",
                 table: "Accounts",
                 column: "LifetimeSalesValue");
@@ -136,7 +141,8 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "IX_Accounts_OwnerCustomer",
                 table: "Accounts",
                 column: "OwnerCustomerId",
-                unique: true);
+                unique: true,
+                filter: "[OwnerCustomerId] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AccountSettingsChanges_ChangedAt",
@@ -178,6 +184,10 @@ namespace CommerceDesk.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SalesValueDeductions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Accounts_CustomerCount",
+                table: "Accounts");
 
             migrationBuilder.DropIndex(
                 name: "IX_Accounts_LifetimeSalesValue",

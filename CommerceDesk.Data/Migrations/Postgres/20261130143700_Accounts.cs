@@ -129,6 +129,11 @@ namespace CommerceDesk.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Accounts_CustomerCount",
+                table: "Accounts",
+                column: "CustomerCount");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Accounts_LifetimeSalesValue",
                 table: "Accounts",
                 column: "LifetimeSalesValue");
@@ -179,6 +184,10 @@ namespace CommerceDesk.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "SalesValueDeductions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Accounts_CustomerCount",
+                table: "Accounts");
 
             migrationBuilder.DropIndex(
                 name: "IX_Accounts_LifetimeSalesValue",
