@@ -38,7 +38,7 @@ public static class AccountList
         var closed = new[] { OpportunityStages.ClosedWon, OpportunityStages.ClosedLost };
         var rows = await sorted.Skip(paging.Skip).Take(paging.PageSize)
             .Select(a => new AccountRow(a.Id, a.Name, a.IsActive, a.LifetimeSalesValue, a.CustomerCount,
-                db.Opportunities.Count(o => o.AccountId == a.Id && !closed.Contains(o.Stage)),
+                db.Opportunities.Count(o => (o.AccountId == a.Id || db.Customers.Any(c => c.Id == o.CustomerId && c.AccountId == a.Id)) && !closed.Contains(o.Stage)),
                 db.Activities.Where(x => db.Customers.Any(c => c.Id == x.CustomerId && c.AccountId == a.Id)).Max(x => (DateTime?)x.CreatedAt)))
             .ToListAsync(cancellationToken);
         return new GridPage<AccountRow>(rows, total);
