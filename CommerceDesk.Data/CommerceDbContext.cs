@@ -24,6 +24,11 @@ public abstract class CommerceDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ChannelApiKey> ChannelApiKeys => Set<ChannelApiKey>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<AccountSettings> AccountSettings => Set<AccountSettings>();
+    public DbSet<AccountSettingsChange> AccountSettingsChanges => Set<AccountSettingsChange>();
+    public DbSet<AccountRelationRun> AccountRelationRuns => Set<AccountRelationRun>();
+    public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
+    public DbSet<SalesValueDeduction> SalesValueDeductions => Set<SalesValueDeduction>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Cart> Carts => Set<Cart>();
     public DbSet<Order> Orders => Set<Order>();

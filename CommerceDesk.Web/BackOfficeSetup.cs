@@ -16,7 +16,7 @@ internal static class BackOfficeSetup
         .AddGridView<OrderGridFilter>()
         .AddGridView<CartGridFilter>()
         .AddGridView<CustomerGridFilter>()
-        .AddGridView<Products.ProductGridFilter>();
+        .AddGridView<Products.ProductGridFilter>()
         .AddGridView<Opportunities.OpportunityGridFilter>();
 
     public static void MapBackOffice(this WebApplication app) => app.MapGridExports();

@@ -1,6 +1,7 @@
 using CommerceDesk.Data;
 using CommerceDesk.Web;
 using CommerceDesk.Web.Assignment;
+using CommerceDesk.Web.Accounts;
 using CommerceDesk.Web.Channels;
 using CommerceDesk.Web.Components;
 using CommerceDesk.Web.Crm;
@@ -32,6 +33,7 @@ builder.Services.AddReturns();
 builder.Services.AddAssignment();
 builder.Services.AddStatusWebhooks();
 builder.Services.AddCrm(builder.Configuration);
+builder.Services.AddAccounts();
 builder.Services.AddEmail(builder.Configuration, builder.Environment);
 builder.Services.AddProblemDetails();
 builder.Services.AddStorefrontApi();
@@ -77,6 +79,7 @@ if (await app.RunAdminCommandAsync(args)) return;
 app.UseEmailJobs();
 app.UseStatusWebhookJobs();
 app.UseCrmJobs();
+app.UseAccountJobs();
 
 await app.MigrateAndSeedAsync();
 await app.RunAsync();

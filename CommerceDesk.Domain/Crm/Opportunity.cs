@@ -8,7 +8,7 @@ namespace CommerceDesk.Domain.Crm;
 /// A sale in the making, tracked by the sales team (DESIGN §3, §7). Created from a cart by a manager or by
 /// the CRM sync; each record (cart or order) has at most one.
 /// </summary>
-public sealed class Opportunity : Entity, IVersioned
+public sealed partial class Opportunity : Entity, IVersioned
 {
     public const int NameMaxLength = 250;
     public const int DefaultSalesCycleDays = 30;

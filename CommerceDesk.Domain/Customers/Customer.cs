@@ -53,6 +53,15 @@ public sealed class Customer : StorefrontRecord
 
     public void AssignAccount(long accountId) => AccountId = accountId;
 
+    /// <summary>A manager picked the account: relating by the account strategy leaves this customer where it was put.</summary>
+    public bool AccountChosenByHand { get; private set; }
+
+    public void ChooseAccount(long? accountId)
+    {
+        AccountId = accountId;
+        AccountChosenByHand = accountId is not null;
+    }
+
     /// <summary>A self-registered (non-guest) customer without an account gets one of its own (DESIGN §8).</summary>
     public bool NeedsOwnAccount => !IsGuest && AccountId is null;
 

@@ -21,8 +21,16 @@ public sealed class StorefrontLinkingTests
             new PaymentMethod("card", PaymentKind.Online), PaymentStatus.Pending, Now), Now, Now);
 
     [Fact]
-    public void RegisteredCustomerOpensAnAccountOfItsName() =>
-        Account.OpenedFor(NewCustomer()).Name.ShouldBe("Ada Lovelace");
+    public void RegisteredCustomerOpensAnAccountOfItsNameThatItOwns()
+    {
+        var customer = NewCustomer();
+        typeof(Entity).GetProperty(nameof(Entity.Id))!.SetValue(customer, 7L); // as if saved
+
+        var account = Account.OpenedFor(customer);
+
+        account.Name.ShouldBe("Ada Lovelace");
+        account.OwnerCustomerId.ShouldBe(7L);
+    }
 
     [Fact]
     public void GuestCustomerGetsNoAccountOfItsOwn()

@@ -1,6 +1,5 @@
 using Bogus;
 using CommerceDesk.Data;
-using CommerceDesk.Domain.Accounts;
 using CommerceDesk.Domain.Carts;
 using CommerceDesk.Domain.Common;
 using CommerceDesk.Domain.Customers;
@@ -48,11 +47,8 @@ internal sealed class DemoShopSeeder(
         var byExternalId = customers.ToDictionary(c => c.ExternalId);
         foreach (var child in customers.Where(c => c.ParentExternalId is not null)) child.LinkParent(byExternalId[child.ParentExternalId!]);
 
-        // Registered customers are CRM customers with an account of their own name (DESIGN §8).
-        var accounts = customers.Where(c => !c.IsGuest).Select(c => (Customer: c, Account: new Account(c.FullName))).ToList();
-        db.Accounts.AddRange(accounts.Select(a => a.Account));
+        // Registered customers get their accounts (DESIGN §8) from the account relation job started after seeding.
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var (customer, account) in accounts) customer.AssignAccount(account.Id);
 
         var carts = new List<Cart>();
         var cartNumber = 0;
@@ -107,12 +103,7 @@ internal sealed class DemoShopSeeder(
             db.Deliveries.Add(delivery);
         }
 
-        foreach (var (order, cart) in orders)
-        {
-            cart!.MarkPurchased(order.Id);
-            if (customers.Single(c => c.Id == order.CustomerId).AccountId is { } accountId)
-                (await db.Accounts.FindAsync([accountId], cancellationToken))!.RecordSale(order.Subtotal.Amount);
-        }
+        foreach (var (order, cart) in orders) cart!.MarkPurchased(order.Id);
 
         // Carts idle past the channel's delay are abandoned; a few of those a manager has already given up on.
         foreach (var cart in carts.Where(c => c.IsAbandonedAt(now, channel.AbandonmentDelay)))

@@ -22,6 +22,8 @@ public static class SettingsCatalog
         new("Carriers", "Carriers parcels leave with and their tracking links.", "/settings/carriers", MudBlazor.Icons.Material.Filled.DeliveryDining),
         new("CRM", "Opportunity sync for carts and orders, connector and stage mapping.", "/settings/crm", MudBlazor.Icons.Material.Filled.Sync),
         new("CRM sync queue", "Carts and orders waiting for the CRM or failed, with their errors; retry them.", "/crm/queue", MudBlazor.Icons.Material.Filled.CloudSync),
+        new("Accounts", "Account strategy (per customer or per hierarchy), reporting currency, relating progress.", "/settings/accounts", MudBlazor.Icons.Material.Filled.Business),
+        new("Exchange rates", "Rates into the reporting currency for lifetime values and the forecast.", "/settings/exchange-rates", MudBlazor.Icons.Material.Filled.CurrencyExchange),
         new("Workflows", "Cart and order workflows with their steps and transitions.", "/settings/workflows", MudBlazor.Icons.Material.Filled.Timeline),
         new("Webhook deliveries", "Status changes, shipments and refunds sent to channels' status webhooks.", "/webhooks", MudBlazor.Icons.Material.Filled.Webhook),
         new("Outbox", "E-mails waiting to be sent, sent and failed.", "/outbox", MudBlazor.Icons.Material.Filled.Outbox),

@@ -53,7 +53,7 @@ public sealed class LoadActivityLog(IDbContextFactory<CommerceDbContext> factory
     }
 
     /// <summary>Where each queued e-mail stands in the outbox (Pending, Sent, Failed with the error).</summary>
-    private static async Task<Dictionary<string, string>> DeliveryAsync(CommerceDbContext db, IEnumerable<Activity> activities, CancellationToken ct)
+    internal static async Task<Dictionary<string, string>> DeliveryAsync(CommerceDbContext db, IEnumerable<Activity> activities, CancellationToken ct)
     {
         var keys = activities.OfType<EmailActivity>().Select(e => e.OutboxKey).OfType<string>().ToList();
         if (keys.Count == 0) return [];
@@ -73,7 +73,7 @@ public sealed class LoadActivityLog(IDbContextFactory<CommerceDbContext> factory
     private static string StepLabel(WorkflowDefinition definition, string step) =>
         definition.Steps.FirstOrDefault(s => s.Name == step)?.Label ?? step;
 
-    private static ActivityLogEntry Describe(Activity activity, IReadOnlyDictionary<string, string> delivery) => activity switch
+    internal static ActivityLogEntry Describe(Activity activity, IReadOnlyDictionary<string, string> delivery) => activity switch
     {
         CallActivity call => new(call.CalledAt, ActivityLogKind.Call, $"{call.Direction} call: {call.Subject}",
             $"{call.Phone} · {call.Outcome} · {call.DurationMinutes} min" + (call.Notes is { } n ? $" · {n}" : ""), call.CreatedBy),

@@ -1,0 +1,48 @@
+using CommerceDesk.Domain.Activities;
+using CommerceDesk.Domain.Common;
+using CommerceDesk.Domain.Crm;
+using CommerceDesk.Domain.Orders;
+using CommerceDesk.Tests.Support;
+using CommerceDesk.Web.Accounts;
+using CommerceDesk.Web.Accounts.Values;
+using CommerceDesk.Web.Grids;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommerceDesk.Tests.Accounts;
+
+/// <summary>The accounts grid: sorted by name, value or customers, with open opportunities and the latest activity.</summary>
+public abstract class AccountListTests(CommerceDeskFactory factory)
+{
+    public sealed class OnSqlite(CommerceDeskFactory factory) : AccountListTests(factory), IClassFixture<CommerceDeskFactory>;
+
+    public sealed class OnPostgres(PostgresCommerceDeskFactory factory) : AccountListTests(factory), IClassFixture<PostgresCommerceDeskFactory>;
+
+    [Fact]
+    public async Task RowsSortBySalesValueOrCustomersAndCarryOpenOpportunitiesAndTheLatestActivity()
+    {
+        await using var db = factory.CreateDbContext();
+        var shop = new ShopData(db);
+        var channel = await shop.ChannelAsync();
+        var big = await shop.CustomerAsync(channel, "grid-big", "Bella", "Big", "bella@example.com", accountName: "Grid Big");
+        var small = await shop.CustomerAsync(channel, "grid-small", "Sam", "Small", "sam@example.com", accountName: "Grid Small");
+        var paid = await shop.OrderAsync(channel, "G-1", big, Clock.Start, unitPrice: 500m, payment: PaymentStatus.Paid);
+        await shop.OrderAsync(channel, "G-2", small, Clock.Start, unitPrice: 5m, payment: PaymentStatus.Paid);
+        var cart = await shop.CartAsync(channel, "grid-cart", big, Clock.Start);
+        db.Opportunities.Add(Opportunity.FromCart(cart, big, new Actor("m", "Maria"), Clock.Start));
+        db.Activities.Add(new NoteActivity(ActivityTarget.Of(paid), "Called.", new Actor("m", "Maria"), Clock.Start.AddDays(1)));
+        await db.SaveChangesAsync();
+        await factory.Services.GetRequiredService<AccountTotals>().RecomputeAsync(db, [big.AccountId!.Value, small.AccountId!.Value], default);
+
+        var byValue = await AccountList.RunAsync(db, "Grid", new GridPaging(0, 10, AccountList.ByValue, Descending: true));
+        var byName = await AccountList.RunAsync(db, "grid", new GridPaging(0, 10, AccountList.ByName, Descending: false));
+
+        byValue.Rows.Select(r => r.Name).ShouldBe(["Grid Big", "Grid Small"]);
+        byName.Rows.Select(r => r.Name).ShouldBe(["Grid Big", "Grid Small"]);
+        var row = byValue.Rows[0];
+        row.ShouldSatisfyAllConditions(
+            r => r.LifetimeSalesValue.ShouldBe(500m), r => r.CustomerCount.ShouldBe(1), r => r.OpenOpportunities.ShouldBe(1),
+            r => r.LastActivityAt.ShouldBe(Clock.Start.AddDays(1)));
+        byValue.Rows[1].LastActivityAt.ShouldBeNull();
+    }
+}
