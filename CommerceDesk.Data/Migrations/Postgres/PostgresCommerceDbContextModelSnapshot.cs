@@ -144,6 +144,14 @@ namespace CommerceDesk.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("CustomerCount")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsActive")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
                     b.Property<long>("LifetimeSalesValue")
                         .HasColumnType("bigint");
 
@@ -152,11 +160,196 @@ namespace CommerceDesk.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long?>("OwnerCustomerId")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("CustomerCount")
+                        .HasDatabaseName("IX_Accounts_CustomerCount");
+
+                    b.HasIndex("LifetimeSalesValue")
+                        .HasDatabaseName("IX_Accounts_LifetimeSalesValue");
 
                     b.HasIndex("Name");
 
+                    b.HasIndex("OwnerCustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Accounts_OwnerCustomer");
+
                     b.ToTable("Accounts");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Accounts.AccountRelationRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Done")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("LastCustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AccountRelationRuns");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Accounts.AccountSettings", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReportingCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AccountSettings");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Accounts.AccountSettingsChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ChangedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("FromValue")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Setting")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("ToValue")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt")
+                        .HasDatabaseName("IX_AccountSettingsChanges_ChangedAt");
+
+                    b.ToTable("AccountSettingsChanges");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Accounts.ExchangeRate", b =>
+                {
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Currency");
+
+                    b.ToTable("ExchangeRates");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Accounts.SalesValueDeduction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "Kind", "Reference")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SalesValueDeductions_Order");
+
+                    b.ToTable("SalesValueDeductions");
                 });
 
             modelBuilder.Entity("CommerceDesk.Domain.Activities.Activity", b =>
@@ -334,15 +527,27 @@ namespace CommerceDesk.Data.Migrations.Postgres
                         {
                             b1.IsRequired();
 
+                            b1.Property<int>("Attempts")
+                                .HasColumnType("integer")
+                                .HasColumnName("CrmSyncAttempts");
+
                             b1.Property<string>("ExternalId")
                                 .HasMaxLength(64)
                                 .HasColumnType("character varying(64)")
                                 .HasColumnName("CrmExternalId");
 
+                            b1.Property<DateTime?>("LastAttemptAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("CrmSyncLastAttemptAt");
+
                             b1.Property<string>("LastError")
                                 .HasMaxLength(1000)
                                 .HasColumnType("character varying(1000)")
                                 .HasColumnName("CrmSyncError");
+
+                            b1.Property<DateTime?>("NextAttemptAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("CrmSyncNextAttemptAt");
 
                             b1.Property<string>("Status")
                                 .IsRequired()
@@ -528,6 +733,101 @@ namespace CommerceDesk.Data.Migrations.Postgres
                     b.ToTable("ChannelApiKeys");
                 });
 
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.CrmSettingChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt")
+                        .HasDatabaseName("IX_CrmSettingChanges_ChangedAt");
+
+                    b.ToTable("CrmSettingChanges", (string)null);
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.CrmSettingValue", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("CrmSettings", (string)null);
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.CrmSyncQueueEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("CartId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CartId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CrmSyncQueue_Cart");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("IX_CrmSyncQueue_Due");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CrmSyncQueue_Order");
+
+                    b.ToTable("CrmSyncQueue", (string)null);
+                });
+
             modelBuilder.Entity("CommerceDesk.Domain.Crm.Opportunity", b =>
                 {
                     b.Property<long>("Id")
@@ -551,6 +851,10 @@ namespace CommerceDesk.Data.Migrations.Postgres
 
                     b.Property<long?>("CustomerId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("ExternalContactRoleId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("ExternalCrmId")
                         .HasMaxLength(64)
@@ -604,6 +908,9 @@ namespace CommerceDesk.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CloseDate")
+                        .HasDatabaseName("IX_Opportunities_CloseDate");
+
                     b.HasIndex("SourceCartId")
                         .IsUnique()
                         .HasDatabaseName("IX_Opportunities_SourceCart");
@@ -618,7 +925,42 @@ namespace CommerceDesk.Data.Migrations.Postgres
                     b.HasIndex("CustomerId", "CloseDate")
                         .HasDatabaseName("IX_Opportunities_Customer");
 
+                    b.HasIndex("Stage", "CloseDate")
+                        .HasDatabaseName("IX_Opportunities_Stage");
+
                     b.ToTable("Opportunities");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.OpportunityStageDefinition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Probability")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("OpportunityStageDefinitions", (string)null);
                 });
 
             modelBuilder.Entity("CommerceDesk.Domain.Customers.Customer", b =>
@@ -628,6 +970,9 @@ namespace CommerceDesk.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("AccountChosenByHand")
+                        .HasColumnType("boolean");
 
                     b.Property<long?>("AccountId")
                         .HasColumnType("bigint");
@@ -1178,6 +1523,9 @@ namespace CommerceDesk.Data.Migrations.Postgres
                     b.Property<long>("CreditedAmount")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime?>("CrmInvoiceDate")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("CustomerExternalId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -1262,15 +1610,27 @@ namespace CommerceDesk.Data.Migrations.Postgres
                         {
                             b1.IsRequired();
 
+                            b1.Property<int>("Attempts")
+                                .HasColumnType("integer")
+                                .HasColumnName("CrmSyncAttempts");
+
                             b1.Property<string>("ExternalId")
                                 .HasMaxLength(64)
                                 .HasColumnType("character varying(64)")
                                 .HasColumnName("CrmExternalId");
 
+                            b1.Property<DateTime?>("LastAttemptAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("CrmSyncLastAttemptAt");
+
                             b1.Property<string>("LastError")
                                 .HasMaxLength(1000)
                                 .HasColumnType("character varying(1000)")
                                 .HasColumnName("CrmSyncError");
+
+                            b1.Property<DateTime?>("NextAttemptAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("CrmSyncNextAttemptAt");
 
                             b1.Property<string>("Status")
                                 .IsRequired()
@@ -2001,6 +2361,23 @@ namespace CommerceDesk.Data.Migrations.Postgres
                     b.HasDiscriminator().HasValue("Note");
                 });
 
+            modelBuilder.Entity("CommerceDesk.Domain.Accounts.Account", b =>
+                {
+                    b.HasOne("CommerceDesk.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerCustomerId")
+                        .OnDelete(DeleteBehavior.NoAction);
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Accounts.SalesValueDeduction", b =>
+                {
+                    b.HasOne("CommerceDesk.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommerceDesk.Domain.Activities.Activity", b =>
                 {
                     b.HasOne("CommerceDesk.Domain.Carts.Cart", null)
@@ -2106,6 +2483,23 @@ namespace CommerceDesk.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Channel");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.CrmSyncQueueEntry", b =>
+                {
+                    b.HasOne("CommerceDesk.Domain.Carts.Cart", "Cart")
+                        .WithMany()
+                        .HasForeignKey("CartId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CommerceDesk.Domain.Orders.Order", "Order")
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Cart");
+
+                    b.Navigation("Order");
                 });
 
             modelBuilder.Entity("CommerceDesk.Domain.Crm.Opportunity", b =>

@@ -145,6 +145,14 @@ namespace CommerceDesk.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("CustomerCount")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsActive")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bit")
+                        .HasDefaultValue(true);
+
                     b.Property<long>("LifetimeSalesValue")
                         .HasColumnType("bigint");
 
@@ -153,11 +161,197 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<long?>("OwnerCustomerId")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("CustomerCount")
+                        .HasDatabaseName("IX_Accounts_CustomerCount");
+
+                    b.HasIndex("LifetimeSalesValue")
+                        .HasDatabaseName("IX_Accounts_LifetimeSalesValue");
 
                     b.HasIndex("Name");
 
+                    b.HasIndex("OwnerCustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Accounts_OwnerCustomer")
+                        .HasFilter("[OwnerCustomerId] IS NOT NULL");
+
                     b.ToTable("Accounts");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Accounts.AccountRelationRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Done")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("LastCustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AccountRelationRuns");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Accounts.AccountSettings", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReportingCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(3)");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AccountSettings");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Accounts.AccountSettingsChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ChangedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("FromValue")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Setting")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("ToValue")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt")
+                        .HasDatabaseName("IX_AccountSettingsChanges_ChangedAt");
+
+                    b.ToTable("AccountSettingsChanges");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Accounts.ExchangeRate", b =>
+                {
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(3)");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("decimal(18,6)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Currency");
+
+                    b.ToTable("ExchangeRates");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Accounts.SalesValueDeduction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "Kind", "Reference")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SalesValueDeductions_Order");
+
+                    b.ToTable("SalesValueDeductions");
                 });
 
             modelBuilder.Entity("CommerceDesk.Domain.Activities.Activity", b =>
@@ -335,15 +529,27 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         {
                             b1.IsRequired();
 
+                            b1.Property<int>("Attempts")
+                                .HasColumnType("int")
+                                .HasColumnName("CrmSyncAttempts");
+
                             b1.Property<string>("ExternalId")
                                 .HasMaxLength(64)
                                 .HasColumnType("nvarchar(64)")
                                 .HasColumnName("CrmExternalId");
 
+                            b1.Property<DateTime?>("LastAttemptAt")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("CrmSyncLastAttemptAt");
+
                             b1.Property<string>("LastError")
                                 .HasMaxLength(1000)
                                 .HasColumnType("nvarchar(1000)")
                                 .HasColumnName("CrmSyncError");
+
+                            b1.Property<DateTime?>("NextAttemptAt")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("CrmSyncNextAttemptAt");
 
                             b1.Property<string>("Status")
                                 .IsRequired()
@@ -529,6 +735,103 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                     b.ToTable("ChannelApiKeys");
                 });
 
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.CrmSettingChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt")
+                        .HasDatabaseName("IX_CrmSettingChanges_ChangedAt");
+
+                    b.ToTable("CrmSettingChanges", (string)null);
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.CrmSettingValue", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("CrmSettings", (string)null);
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.CrmSyncQueueEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("CartId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CartId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CrmSyncQueue_Cart")
+                        .HasFilter("[CartId] IS NOT NULL");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("IX_CrmSyncQueue_Due");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CrmSyncQueue_Order")
+                        .HasFilter("[OrderId] IS NOT NULL");
+
+                    b.ToTable("CrmSyncQueue", (string)null);
+                });
+
             modelBuilder.Entity("CommerceDesk.Domain.Crm.Opportunity", b =>
                 {
                     b.Property<long>("Id")
@@ -552,6 +855,10 @@ namespace CommerceDesk.Data.Migrations.SqlServer
 
                     b.Property<long?>("CustomerId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("ExternalContactRoleId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("ExternalCrmId")
                         .HasMaxLength(64)
@@ -605,6 +912,9 @@ namespace CommerceDesk.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CloseDate")
+                        .HasDatabaseName("IX_Opportunities_CloseDate");
+
                     b.HasIndex("SourceCartId")
                         .IsUnique()
                         .HasDatabaseName("IX_Opportunities_SourceCart")
@@ -621,7 +931,42 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                     b.HasIndex("CustomerId", "CloseDate")
                         .HasDatabaseName("IX_Opportunities_Customer");
 
+                    b.HasIndex("Stage", "CloseDate")
+                        .HasDatabaseName("IX_Opportunities_Stage");
+
                     b.ToTable("Opportunities");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.OpportunityStageDefinition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Probability")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("OpportunityStageDefinitions", (string)null);
                 });
 
             modelBuilder.Entity("CommerceDesk.Domain.Customers.Customer", b =>
@@ -631,6 +976,9 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("AccountChosenByHand")
+                        .HasColumnType("bit");
 
                     b.Property<long?>("AccountId")
                         .HasColumnType("bigint");
@@ -1181,6 +1529,9 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                     b.Property<long>("CreditedAmount")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime?>("CrmInvoiceDate")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("CustomerExternalId")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -1265,15 +1616,27 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         {
                             b1.IsRequired();
 
+                            b1.Property<int>("Attempts")
+                                .HasColumnType("int")
+                                .HasColumnName("CrmSyncAttempts");
+
                             b1.Property<string>("ExternalId")
                                 .HasMaxLength(64)
                                 .HasColumnType("nvarchar(64)")
                                 .HasColumnName("CrmExternalId");
 
+                            b1.Property<DateTime?>("LastAttemptAt")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("CrmSyncLastAttemptAt");
+
                             b1.Property<string>("LastError")
                                 .HasMaxLength(1000)
                                 .HasColumnType("nvarchar(1000)")
                                 .HasColumnName("CrmSyncError");
+
+                            b1.Property<DateTime?>("NextAttemptAt")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("CrmSyncNextAttemptAt");
 
                             b1.Property<string>("Status")
                                 .IsRequired()
@@ -2008,6 +2371,23 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                     b.HasDiscriminator().HasValue("Note");
                 });
 
+            modelBuilder.Entity("CommerceDesk.Domain.Accounts.Account", b =>
+                {
+                    b.HasOne("CommerceDesk.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerCustomerId")
+                        .OnDelete(DeleteBehavior.NoAction);
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Accounts.SalesValueDeduction", b =>
+                {
+                    b.HasOne("CommerceDesk.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommerceDesk.Domain.Activities.Activity", b =>
                 {
                     b.HasOne("CommerceDesk.Domain.Carts.Cart", null)
@@ -2113,6 +2493,23 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Channel");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.CrmSyncQueueEntry", b =>
+                {
+                    b.HasOne("CommerceDesk.Domain.Carts.Cart", "Cart")
+                        .WithMany()
+                        .HasForeignKey("CartId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CommerceDesk.Domain.Orders.Order", "Order")
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Cart");
+
+                    b.Navigation("Order");
                 });
 
             modelBuilder.Entity("CommerceDesk.Domain.Crm.Opportunity", b =>

@@ -135,6 +135,14 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CustomerCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
                     b.Property<long>("LifetimeSalesValue")
                         .HasColumnType("INTEGER");
 
@@ -143,11 +151,190 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("OwnerCustomerId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("CustomerCount")
+                        .HasDatabaseName("IX_Accounts_CustomerCount");
+
+                    b.HasIndex("LifetimeSalesValue")
+                        .HasDatabaseName("IX_Accounts_LifetimeSalesValue");
 
                     b.HasIndex("Name");
 
+                    b.HasIndex("OwnerCustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Accounts_OwnerCustomer");
+
                     b.ToTable("Accounts");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Accounts.AccountRelationRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastCustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AccountRelationRuns");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Accounts.AccountSettings", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportingCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Strategy")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AccountSettings");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Accounts.AccountSettingsChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromValue")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Setting")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToValue")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt")
+                        .HasDatabaseName("IX_AccountSettingsChanges_ChangedAt");
+
+                    b.ToTable("AccountSettingsChanges");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Accounts.ExchangeRate", b =>
+                {
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Currency");
+
+                    b.ToTable("ExchangeRates");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Accounts.SalesValueDeduction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "Kind", "Reference")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SalesValueDeductions_Order");
+
+                    b.ToTable("SalesValueDeductions");
                 });
 
             modelBuilder.Entity("CommerceDesk.Domain.Activities.Activity", b =>
@@ -319,15 +506,27 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         {
                             b1.IsRequired();
 
+                            b1.Property<int>("Attempts")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CrmSyncAttempts");
+
                             b1.Property<string>("ExternalId")
                                 .HasMaxLength(64)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("CrmExternalId");
 
+                            b1.Property<DateTime?>("LastAttemptAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CrmSyncLastAttemptAt");
+
                             b1.Property<string>("LastError")
                                 .HasMaxLength(1000)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("CrmSyncError");
+
+                            b1.Property<DateTime?>("NextAttemptAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CrmSyncNextAttemptAt");
 
                             b1.Property<string>("Status")
                                 .IsRequired()
@@ -509,6 +708,97 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                     b.ToTable("ChannelApiKeys");
                 });
 
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.CrmSettingChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChangedAt")
+                        .HasDatabaseName("IX_CrmSettingChanges_ChangedAt");
+
+                    b.ToTable("CrmSettingChanges", (string)null);
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.CrmSettingValue", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("CrmSettings", (string)null);
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.CrmSyncQueueEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CartId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Generation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CartId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CrmSyncQueue_Cart");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("IX_CrmSyncQueue_Due");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CrmSyncQueue_Order");
+
+                    b.ToTable("CrmSyncQueue", (string)null);
+                });
+
             modelBuilder.Entity("CommerceDesk.Domain.Crm.Opportunity", b =>
                 {
                     b.Property<long>("Id")
@@ -530,6 +820,10 @@ namespace CommerceDesk.Data.Migrations.Sqlite
 
                     b.Property<long?>("CustomerId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalContactRoleId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ExternalCrmId")
                         .HasMaxLength(64)
@@ -583,6 +877,9 @@ namespace CommerceDesk.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CloseDate")
+                        .HasDatabaseName("IX_Opportunities_CloseDate");
+
                     b.HasIndex("SourceCartId")
                         .IsUnique()
                         .HasDatabaseName("IX_Opportunities_SourceCart");
@@ -597,13 +894,49 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                     b.HasIndex("CustomerId", "CloseDate")
                         .HasDatabaseName("IX_Opportunities_Customer");
 
+                    b.HasIndex("Stage", "CloseDate")
+                        .HasDatabaseName("IX_Opportunities_Stage");
+
                     b.ToTable("Opportunities");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.OpportunityStageDefinition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Probability")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("OpportunityStageDefinitions", (string)null);
                 });
 
             modelBuilder.Entity("CommerceDesk.Domain.Customers.Customer", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AccountChosenByHand")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("AccountId")
@@ -1139,6 +1472,9 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                     b.Property<long>("CreditedAmount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("CrmInvoiceDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CustomerExternalId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1223,15 +1559,27 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         {
                             b1.IsRequired();
 
+                            b1.Property<int>("Attempts")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("CrmSyncAttempts");
+
                             b1.Property<string>("ExternalId")
                                 .HasMaxLength(64)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("CrmExternalId");
 
+                            b1.Property<DateTime?>("LastAttemptAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CrmSyncLastAttemptAt");
+
                             b1.Property<string>("LastError")
                                 .HasMaxLength(1000)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("CrmSyncError");
+
+                            b1.Property<DateTime?>("NextAttemptAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CrmSyncNextAttemptAt");
 
                             b1.Property<string>("Status")
                                 .IsRequired()
@@ -1944,6 +2292,23 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                     b.HasDiscriminator().HasValue("Note");
                 });
 
+            modelBuilder.Entity("CommerceDesk.Domain.Accounts.Account", b =>
+                {
+                    b.HasOne("CommerceDesk.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerCustomerId")
+                        .OnDelete(DeleteBehavior.NoAction);
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Accounts.SalesValueDeduction", b =>
+                {
+                    b.HasOne("CommerceDesk.Domain.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CommerceDesk.Domain.Activities.Activity", b =>
                 {
                     b.HasOne("CommerceDesk.Domain.Carts.Cart", null)
@@ -2047,6 +2412,23 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Channel");
+                });
+
+            modelBuilder.Entity("CommerceDesk.Domain.Crm.CrmSyncQueueEntry", b =>
+                {
+                    b.HasOne("CommerceDesk.Domain.Carts.Cart", "Cart")
+                        .WithMany()
+                        .HasForeignKey("CartId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CommerceDesk.Domain.Orders.Order", "Order")
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Cart");
+
+                    b.Navigation("Order");
                 });
 
             modelBuilder.Entity("CommerceDesk.Domain.Crm.Opportunity", b =>
