@@ -1,6 +1,7 @@
 using CommerceDesk.Domain.Activities;
 using CommerceDesk.Domain.Common;
 using CommerceDesk.Domain.Crm;
+using CommerceDesk.Domain.Orders;
 using CommerceDesk.Tests.Support;
 using CommerceDesk.Web.Accounts.Relating;
 using Microsoft.EntityFrameworkCore;
@@ -24,10 +25,10 @@ public sealed class AccountBrowserTests(BrowserApp app) : IClassFixture<BrowserA
         await using (var db = app.Factory.CreateDbContext())
         {
             var customer = await db.Customers
-                .Where(c => c.AccountId != null && db.Orders.Any(o => o.CustomerId == c.Id) && db.Carts.Count(k => k.CustomerId == c.Id && k.OrderId == null) > 0)
+                .Where(c => c.AccountId != null && db.Orders.Any(o => o.CustomerId == c.Id && o.CommercialState == CommercialState.SalesOrder) && db.Carts.Count(k => k.CustomerId == c.Id && k.OrderId == null && !db.Opportunities.Any(o => o.SourceCartId == k.Id)) > 0)
                 .OrderBy(c => c.Id).FirstAsync();
-            var order = await db.Orders.Where(o => o.CustomerId == customer.Id).OrderByDescending(o => o.PlacedAt).FirstAsync();
-            var cart = await db.Carts.Where(k => k.CustomerId == customer.Id && k.OrderId == null).FirstAsync();
+            var order = await db.Orders.Where(o => o.CustomerId == customer.Id && o.CommercialState == CommercialState.SalesOrder).OrderByDescending(o => o.PlacedAt).FirstAsync();
+            var cart = await db.Carts.Where(k => k.CustomerId == customer.Id && k.OrderId == null && !db.Opportunities.Any(o => o.SourceCartId == k.Id)).FirstAsync();
             var opportunity = Opportunity.FromCart(cart, customer, manager, DateTime.UtcNow);
             db.Opportunities.Add(opportunity);
             db.Activities.Add(new NoteActivity(ActivityTarget.Of(order), "Asked for a delivery before Friday.", manager, DateTime.UtcNow));
