@@ -31,14 +31,18 @@ public sealed class FulfilmentBrowserTests(BrowserApp app) : IClassFixture<Brows
                 DateTime.UtcNow.AddHours(-2), DateTime.UtcNow.AddHours(-2));
             db.Orders.Add(order);
             await db.SaveChangesAsync();
-            // The bank transfer arrived: confirmed as the "Confirm payment" button does, which reserves stock and creates the delivery.
-            order.ConfirmOfflinePayment();
-            await db.SaveChangesAsync();
             (orderId, token) = (order.Id, order.TrackingToken!);
         }
 
         var page = await app.SignedInPageAsync(BackOfficeSignIn.ManagerEmail, BackOfficeSignIn.ManagerPassword, $"/orders/{orderId}");
         await page.SetViewportSizeAsync(1400, 1000);
+        // The bank transfer arrived: "Confirm payment" makes it a sales order, which reserves its stock and creates the delivery.
+        var billing = page.Locator("[data-testid=order-billing]");
+        await Assertions.Expect(billing.Locator("[data-testid=commercial-state]")).ToHaveTextAsync("Quotation sent");
+        await Assertions.Expect(page.Locator("[data-testid=delivery-pick]")).ToHaveCountAsync(0);
+        await billing.Locator("[data-testid=confirm-payment]").ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Confirm payment" }).ClickAsync();
+        await Assertions.Expect(billing.Locator("[data-testid=commercial-state]")).ToHaveTextAsync("Sales order");
         var panel = page.Locator("[data-testid=order-delivery]");
         var pick = panel.Locator("[data-testid=delivery-pick]");
         var pack = panel.Locator("[data-testid=delivery-pack]");
@@ -74,6 +78,13 @@ public sealed class FulfilmentBrowserTests(BrowserApp app) : IClassFixture<Brows
         await Assertions.Expect(page.Locator("[data-testid=current-status]")).ToHaveTextAsync("Completed · Delivered");
         await Assertions.Expect(page.Locator("[data-testid=status-history]")).ToContainTextAsync("Completed · On transit → Completed · Delivered");
         await app.AssertAccessibleAsync(page, "order-delivery-done");
+
+        // Invoiced for the whole order once delivered.
+        await billing.Locator("[data-testid=invoice]").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-dialog").GetByLabel("Amount (EUR)")).ToHaveValueAsync("93.80");
+        await page.Locator(".mud-dialog [data-testid=submit-invoice]").ClickAsync();
+        await Assertions.Expect(billing.Locator("[data-testid=invoices]")).ToContainTextAsync("INV-");
+        await Assertions.Expect(billing).ToContainTextAsync("fully invoiced");
 
         // The customer, not signed in, on a phone.
         var customer = await app.AnonymousPageAsync();
