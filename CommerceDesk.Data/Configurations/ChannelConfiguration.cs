@@ -14,7 +14,7 @@ internal sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
         builder.Property(c => c.Name).HasMaxLength(Channel.NameMaxLength);
         builder.Property(c => c.Currency).HasMaxLength(Currency.CodeLength).IsUnicode(false);
         builder.Property(c => c.TimeZone).HasMaxLength(100);
-        builder.Property(c => c.DefaultSalesTeam).HasMaxLength(100);
+        builder.Property(c => c.StaffEmail).HasMaxLength(Channel.StaffEmailMaxLength);
         builder.Property(c => c.ReminderTemplateKey).HasMaxLength(100);
         builder.HasMany(c => c.ApiKeys).WithOne(k => k.Channel).HasForeignKey(k => k.ChannelId);
         builder.Navigation(c => c.ApiKeys).UsePropertyAccessMode(PropertyAccessMode.Field);

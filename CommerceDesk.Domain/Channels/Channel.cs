@@ -50,8 +50,6 @@ public sealed partial class Channel : Entity
     /// <summary>When reminders were last switched on: carts abandoned before it are never e-mailed.</summary>
     public DateTime? RemindersEnabledAt { get; private set; }
 
-    public string? DefaultSalesTeam { get; private set; }
-
     /// <summary>The template abandoned-cart reminders of this channel are written with.</summary>
     public string ReminderTemplateKey { get; private set; } = Email.EmailTemplateKeys.CartReminder;
 
@@ -81,7 +79,6 @@ public sealed partial class Channel : Entity
         ReminderTemplateKey = key;
     }
 
-    public void AssignSalesTeam(string? team) => DefaultSalesTeam = Guard.Optional(team, "Sales team", 100);
 
     /// <summary>Adds a key; only its hash is kept, so the caller must hand the plain key to the storefront now.</summary>
     public ChannelApiKey AddApiKey(string plainKey, string label, DateTime now)

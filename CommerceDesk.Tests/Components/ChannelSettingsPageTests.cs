@@ -125,6 +125,23 @@ public sealed class ChannelSettingsPageTests : MudComponentContext
     private static AngleSharp.Dom.IElement DialogButton(IRenderedComponent<IComponent> cut, string text) =>
         cut.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == text);
 
+    [Fact]
+    public async Task AStaffAddressIsSavedLowerCasedAndANonAddressIsRefusedWithNothingChanged()
+    {
+        await AddChannelAsync("web");
+        var cut = RenderPage();
+
+        cut.Find("#channel-1-staff-email").Change("not an address");
+        cut.Find("[data-testid=channel-staff-email-1] [data-testid=save-staff-email]").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=channel-staff-email-1] [role=alert]").TextContent.ShouldContain("is not an e-mail address"));
+        await using (var db = CreateDbContext()) (await db.Channels.SingleAsync()).StaffEmail.ShouldBeNull();
+
+        cut.Find("#channel-1-staff-email").Change("Outlet@Shop.Example.com");
+        cut.Find("[data-testid=channel-staff-email-1] [data-testid=save-staff-email]").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=channel-staff-email-1] [role=status]").TextContent.ShouldContain("outlet@shop.example.com"));
+        await using (var db = CreateDbContext()) (await db.Channels.SingleAsync()).StaffEmail.ShouldBe("outlet@shop.example.com");
+    }
+
     private async Task AddChannelAsync(string code, string? keyLabel = null)
     {
         await using var db = CreateDbContext();

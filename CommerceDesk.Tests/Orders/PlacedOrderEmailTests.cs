@@ -82,6 +82,42 @@ public abstract class PlacedOrderEmailTests(DatabaseProvider provider) : IAsyncL
     }
 
     [Fact]
+    public async Task AChannelWithItsOwnStaffAddressSendsItsNoticesThereInsteadOfTheShopWideOne()
+    {
+        _staffAddress = "orders@shop.example.com";
+        await using (var db = _kit.Db())
+        {
+            (await db.Channels.SingleAsync(c => c.Id == _channel.Id)).SetStaffEmail("Outlet-Team@Shop.Example.com");
+            await db.SaveChangesAsync();
+        }
+        await using (var db = Open())
+        {
+            db.Orders.Add(NewOrder());
+            await db.SaveChangesAsync();
+        }
+
+        (await OutboxAsync()).Single(m => m.DedupeKey == $"order-staff-notice:{_channel.Id}:web-order-7").To.ShouldBe("outlet-team@shop.example.com");
+    }
+
+    [Fact]
+    public async Task AChannelStaffAddressAloneIsEnoughForTheNotice()
+    {
+        _staffAddress = null;
+        await using (var db = _kit.Db())
+        {
+            (await db.Channels.SingleAsync(c => c.Id == _channel.Id)).SetStaffEmail("outlet@shop.example.com");
+            await db.SaveChangesAsync();
+        }
+        await using (var db = Open())
+        {
+            db.Orders.Add(NewOrder());
+            await db.SaveChangesAsync();
+        }
+
+        (await OutboxAsync()).Select(m => m.To).ShouldBe(["ada@example.com", "outlet@shop.example.com"], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task AGuestWithoutAnAddressGetsNoConfirmation()
     {
         await using (var db = Open())

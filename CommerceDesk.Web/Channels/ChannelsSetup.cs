@@ -12,6 +12,7 @@ public static class ChannelsSetup
         services.AddMemoryCache();
         services.TryAddSingleton(ChannelKeyResolver.FromServices);
         services.AddTransient<StorefrontChannels>();
+        services.AddTransient<ChannelStaffEmailSettings>();
         return services;
     }
 }

@@ -645,10 +645,6 @@ namespace CommerceDesk.Data.Migrations.Postgres
                         .IsUnicode(false)
                         .HasColumnType("character varying(3)");
 
-                    b.Property<string>("DefaultSalesTeam")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -671,6 +667,10 @@ namespace CommerceDesk.Data.Migrations.Postgres
                     b.Property<string>("SalespersonId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<string>("StaffEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
 
                     b.Property<string>("StatusWebhookSecret")
                         .HasMaxLength(200)

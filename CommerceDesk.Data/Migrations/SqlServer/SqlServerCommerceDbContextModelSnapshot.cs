@@ -647,10 +647,6 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(3)");
 
-                    b.Property<string>("DefaultSalesTeam")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -673,6 +669,10 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                     b.Property<string>("SalespersonId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("StaffEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
 
                     b.Property<string>("StatusWebhookSecret")
                         .HasMaxLength(200)

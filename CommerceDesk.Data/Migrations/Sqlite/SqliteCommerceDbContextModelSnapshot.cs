@@ -622,10 +622,6 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("DefaultSalesTeam")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -647,6 +643,10 @@ namespace CommerceDesk.Data.Migrations.Sqlite
 
                     b.Property<string>("SalespersonId")
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffEmail")
+                        .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StatusWebhookSecret")

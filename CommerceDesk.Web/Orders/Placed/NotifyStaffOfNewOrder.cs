@@ -9,8 +9,8 @@ using Microsoft.Extensions.Options;
 namespace CommerceDesk.Web.Orders.Placed;
 
 /// <summary>
-/// A new storefront order (Incoming) e-mails staff at <c>Email:StaffAddress</c>, once per order; nothing is sent
-/// while no address is configured.
+/// A new storefront order (Incoming) e-mails staff at the channel's staff address (else <c>Email:StaffAddress</c>), once
+/// per order; nothing is sent while neither is set.
 /// </summary>
 public sealed class NotifyStaffOfNewOrder(IOptions<EmailOptions> options, TimeProvider time, ILogger<NotifyStaffOfNewOrder> logger)
     : IDomainEventHandler<OrderPlaced>
@@ -18,9 +18,10 @@ public sealed class NotifyStaffOfNewOrder(IOptions<EmailOptions> options, TimePr
     public async Task HandleAsync(OrderPlaced placed, CommerceDbContext db, CancellationToken cancellationToken)
     {
         var order = placed.Order;
-        if (string.IsNullOrWhiteSpace(options.Value.StaffAddress) || order.Status != OrderStatuses.Incoming) return;
+        if (order.Status != OrderStatuses.Incoming) return;
         var email = await PlacedOrderEmail.LoadAsync(db, order, options.Value, cancellationToken);
-        await TemplatedEmailQueue.AddAsync(db, EmailTemplateKeys.StaffNewOrder, options.Value.StaffAddress.Trim(), email.Model,
+        if (email.StaffAddress is not { } staff) return;
+        await TemplatedEmailQueue.AddAsync(db, EmailTemplateKeys.StaffNewOrder, staff, email.Model,
             PlacedOrderEmail.StaffNoticeKey(order), time.GetUtcNow().UtcDateTime, logger, cancellationToken);
     }
 }

@@ -11,9 +11,9 @@ namespace CommerceDesk.Web.Orders.Placed;
 /// <summary>
 /// What the e-mails about a newly placed order say: the template model (<c>shop</c>, <c>customer</c>, <c>order</c>) and
 /// the customer's address. Built inside the save that inserts the order, before it has an id, so the order is named
-/// by its channel and storefront id: in the dedupe keys and in the staff link (<see cref="PlacedOrderLink"/>).
+/// by its channel and storefront id. Staff e-mails go to the channel's staff address, else <c>Email:StaffAddress</c>;: in the dedupe keys and in the staff link (<see cref="PlacedOrderLink"/>).
 /// </summary>
-internal sealed record PlacedOrderEmail(string? CustomerAddress, IReadOnlyDictionary<string, object?> Model)
+internal sealed record PlacedOrderEmail(string? CustomerAddress, string? StaffAddress, IReadOnlyDictionary<string, object?> Model)
 {
     public static string ConfirmationKey(Order order) => $"order-confirmation:{order.ChannelId}:{order.ExternalId}";
 
@@ -24,7 +24,7 @@ internal sealed record PlacedOrderEmail(string? CustomerAddress, IReadOnlyDictio
         string? statusName = null, string? subStatusName = null)
     {
         var channel = await db.Channels.AsNoTracking().Where(c => c.Id == order.ChannelId)
-            .Select(c => new { c.Code, c.Name }).SingleAsync(cancellationToken);
+            .Select(c => new { c.Code, c.Name, c.StaffEmail }).SingleAsync(cancellationToken);
         var customer = order.CustomerId is { } id ? await db.Customers.FindAsync([id], cancellationToken) : null;
         // What the customer typed at checkout, else their account's address; a guest placeholder is nobody's.
         var address = !EmailAddress.IsPlaceholder(order.Email) ? order.Email
@@ -52,6 +52,6 @@ internal sealed record PlacedOrderEmail(string? CustomerAddress, IReadOnlyDictio
                 ["back_office_url"] = PlacedOrderLink.For(options.BackOfficeUrl, order),
             },
         };
-        return new PlacedOrderEmail(address, model);
+        return new PlacedOrderEmail(address, Domain.Channels.Channel.StaffAddressOr(channel.StaffEmail, options.StaffAddress), model);
     }
 }

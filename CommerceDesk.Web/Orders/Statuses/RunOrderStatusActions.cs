@@ -12,7 +12,7 @@ namespace CommerceDesk.Web.Orders.Statuses;
 
 /// <summary>
 /// Runs the actions of the status an order reached, inside the save that moved it: the customer e-mail with the
-/// status's template and the staff e-mail to <c>Email:StaffAddress</c>. Each is keyed by the order and its history
+/// status's template and the staff e-mail to the channel's staff address (else <c>Email:StaffAddress</c>). Each is keyed by the order and its history
 /// line's sequence, so a retried save or a second node never queues it twice.
 /// </summary>
 public sealed class RunOrderStatusActions(IOptions<EmailOptions> options, TimeProvider time, ILogger<RunOrderStatusActions> logger)
@@ -36,8 +36,8 @@ public sealed class RunOrderStatusActions(IOptions<EmailOptions> options, TimePr
         var now = time.GetUtcNow().UtcDateTime;
         if (reached.CustomerTemplateKey is { } template && email.CustomerAddress is { } to)
             await TemplatedEmailQueue.AddAsync(db, template, to, email.Model, CustomerKey(change), now, logger, cancellationToken);
-        if (reached.EmailStaff && !string.IsNullOrWhiteSpace(options.Value.StaffAddress))
-            await TemplatedEmailQueue.AddAsync(db, EmailTemplateKeys.StaffOrderStatus, options.Value.StaffAddress.Trim(), email.Model,
+        if (reached.EmailStaff && email.StaffAddress is { } staff)
+            await TemplatedEmailQueue.AddAsync(db, EmailTemplateKeys.StaffOrderStatus, staff, email.Model,
                 StaffKey(change), now, logger, cancellationToken);
     }
 }
