@@ -29,19 +29,18 @@ public sealed partial class Opportunity : Entity, IVersioned
         _stageHistory.Add(new OpportunityStageChange(null, Stage, owner.Name, CreatedAt));
     }
 
-    /// <summary>A manager converts a cart: "&lt;customer&gt; - &lt;cart id&gt;", the cart's subtotal, owned by the manager.</summary>
-    public static Opportunity FromCart(Cart cart, Customer? customer, Actor owner, DateTime now, int salesCycleDays = DefaultSalesCycleDays)
+    /// <summary>
+    /// A manager converts a cart: "&lt;customer&gt; - &lt;cart id&gt;", the cart's subtotal, owned by the manager, with the
+    /// stage, close date and contact role the CRM settings give a cart's opportunity (the same rules the sync uses).
+    /// </summary>
+    public static Opportunity FromCart(Cart cart, Customer? customer, Actor owner, DateTime now, CrmSettings? settings = null)
     {
         if (cart.Id <= 0) throw new InvalidOperationException("Save the cart before converting it.");
+        settings ??= CrmSettings.Defaults;
         var who = customer?.FullName ?? (cart.HasContactEmail ? cart.Email : null) ?? "Guest";
-        var opportunity = new Opportunity($"{who} - {cart.ExternalId}", cart.Subtotal, OpportunityStages.Prospecting,
-            Guard.Utc(now).AddDays(salesCycleDays), owner, now)
-        {
-            SourceCartId = cart.Id,
-            CustomerId = customer?.Id ?? cart.CustomerId,
-            AccountId = customer?.AccountId,
-        };
-        return opportunity;
+        return ForRecord($"{who} - {cart.ExternalId}", cart.Subtotal, CrmRules.CartStage(settings, cart.CheckoutStep, null),
+            CrmRules.CartCloseDate(settings, Guard.Utc(now)), owner, now, cart.Id, null, customer?.Id ?? cart.CustomerId, customer?.AccountId,
+            CrmRules.ContactRole(settings));
     }
 
     /// <summary>

@@ -133,7 +133,7 @@ public static class AbandonedShoppingCartWorkflow
     }
 
     private static void CreateOpportunity(TransitionContext c) =>
-        c.Created(Opportunity.FromCart(c.Subject.RequireCart(), c.Subject.Customer, c.Actor, c.Now));
+        c.Created(Opportunity.FromCart(c.Subject.RequireCart(), c.Subject.Customer, c.Actor, c.Now, c.Subject.Crm));
 
     private static void ReopenCart(TransitionContext c)
     {

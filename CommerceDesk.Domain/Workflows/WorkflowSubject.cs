@@ -1,5 +1,6 @@
 using CommerceDesk.Domain.Carts;
 using CommerceDesk.Domain.Common;
+using CommerceDesk.Domain.Crm;
 using CommerceDesk.Domain.Customers;
 using CommerceDesk.Domain.Orders;
 
@@ -16,7 +17,9 @@ public sealed class WorkflowSubject
         Customer = customer;
     }
 
-    public static WorkflowSubject For(Cart cart, Customer? customer = null) => new(WorkflowSubjectType.Cart, cart, null, customer);
+    /// <param name="crm">The CRM settings a cart's "Convert to opportunity" follows; the defaults when not given.</param>
+    public static WorkflowSubject For(Cart cart, Customer? customer = null, CrmSettings? crm = null) =>
+        new(WorkflowSubjectType.Cart, cart, null, customer) { Crm = crm ?? CrmSettings.Defaults };
 
     public static WorkflowSubject For(Order order, Customer? customer = null) => new(WorkflowSubjectType.Order, null, order, customer);
 
@@ -24,6 +27,7 @@ public sealed class WorkflowSubject
     public Cart? Cart { get; }
     public Order? Order { get; }
     public Customer? Customer { get; }
+    public CrmSettings Crm { get; private init; } = CrmSettings.Defaults;
 
     public long Id => Cart?.Id ?? Order!.Id;
 

@@ -1,3 +1,4 @@
+using CommerceDesk.Web.Crm.Settings;
 using CommerceDesk.Data;
 using CommerceDesk.Domain.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,8 @@ internal sealed record LoadedWorkflow(WorkflowDefinition Definition, WorkflowSub
             var cart = await db.Carts.SingleOrDefaultAsync(c => c.Id == target.Id, ct);
             if (cart is null) return null;
             var customer = cart.CustomerId is { } cid ? await db.Customers.FindAsync([cid], ct) : null;
-            subject = WorkflowSubject.For(cart, customer);
+            // "Convert to opportunity" follows the CRM's cart settings, as the sync does.
+            subject = WorkflowSubject.For(cart, customer, await CrmSettingsStore.ReadAsync(db, ct));
         }
         else
         {

@@ -235,6 +235,34 @@ public sealed class AbandonedShoppingCartWorkflowTests
     }
 
     [Fact]
+    public void ConvertToOpportunityFollowsTheCrmCartSettingsAsTheSyncDoes()
+    {
+        var crm = CrmSettings.Defaults with
+        {
+            AbandonedCartStage = OpportunityStages.Negotiation, CartExpectedCloseDays = 15, ContactRolesEnabled = true, OpportunityCustomerRole = "Economic Buyer",
+        };
+        var atShipping = new CartBuilder().WithItem("MUG", 2, 12.5m).AtStep(CheckoutStep.Shipping).Build();
+
+        var opportunity = WorkflowTestBed.ForCart(atShipping, crm: crm).Fire(Transitions.ConvertToOpportunity).CreatedOpportunity.ShouldNotBeNull();
+
+        opportunity.Stage.ShouldBe(OpportunityStages.Negotiation);
+        opportunity.CloseDate.ShouldBe(WorkflowTestBed.Now.Date.AddDays(15));
+        opportunity.ContactRole.ShouldBe("Economic Buyer");
+    }
+
+    [Fact]
+    public void ACartBeforeCheckoutConvertsAtTheFirstStageWithoutARoleWhenRolesAreOff()
+    {
+        var crm = CrmSettings.Defaults with { AbandonedCartStage = OpportunityStages.Negotiation, CartExpectedCloseDays = 45 };
+
+        var opportunity = WorkflowTestBed.ForCart(crm: crm).Fire(Transitions.ConvertToOpportunity).CreatedOpportunity.ShouldNotBeNull();
+
+        opportunity.Stage.ShouldBe(OpportunityStages.Prospecting);
+        opportunity.CloseDate.ShouldBe(WorkflowTestBed.Now.Date.AddDays(45));
+        opportunity.ContactRole.ShouldBeNull();
+    }
+
+    [Fact]
     public void ReopenFromConvertedToOpportunityGoesBackToOpen()
     {
         var bed = WorkflowTestBed.ForCart();

@@ -29,9 +29,9 @@ public sealed class WorkflowTestBed
     public static Customer Customer(string? phone = "+44 20 7946 0000", string? email = "ada@example.com") =>
         WithId(new Customer(1, "cust-1", new CustomerDetails(email, "Ada", "Lovelace", phone, null, false, Clock.Start), Clock.Start, Clock.Start), 7);
 
-    public static WorkflowTestBed ForCart(Cart? cart = null, Customer? customer = null) =>
+    public static WorkflowTestBed ForCart(Cart? cart = null, Customer? customer = null, CommerceDesk.Domain.Crm.CrmSettings? crm = null) =>
         new(WorkflowSubject.For(WithId(cart ?? new CartBuilder().WithItem("MUG", 2, 12.5m).WithItem("TEA", 1, 5m).Build(), 42),
-            customer ?? Customer()), AbandonedShoppingCartWorkflow.Definition);
+            customer ?? Customer(), crm), AbandonedShoppingCartWorkflow.Definition);
 
     public static WorkflowTestBed ForOrder(Customer? customer = null) =>
         new(WorkflowSubject.For(WithId(new OrderBuilder().Build(), 77), customer ?? Customer()), OrderFollowUpWorkflow.Definition);
