@@ -11,6 +11,4 @@ public static class OpportunityStages
     public const string ClosedWon = "Closed Won";
     public const string ClosedLost = "Closed Lost";
     public const int MaxLength = 60;
-
-    public static IReadOnlyList<string> All { get; } = [Prospecting, Qualification, Proposal, Negotiation, Draft, ClosedWon, ClosedLost];
 }

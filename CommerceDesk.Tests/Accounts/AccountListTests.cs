@@ -45,4 +45,23 @@ public abstract class AccountListTests(CommerceDeskFactory factory)
             r => r.LastActivityAt.ShouldBe(Clock.Start.AddDays(1)));
         byValue.Rows[1].LastActivityAt.ShouldBeNull();
     }
+
+    [Fact]
+    public async Task OpenOpportunitiesLeaveOutTheWonAndLostStagesOfTheStageTable()
+    {
+        await using var db = factory.CreateDbContext();
+        var shop = new ShopData(db);
+        var customer = await shop.CustomerAsync(await shop.ChannelAsync(), "staged-account", "Stella", "Stage", "stella@example.com", accountName: "Staged Account");
+        foreach (var (name, probability, category) in new[] { ("Lost to a competitor", 0, StageCategory.Lost), ("Trial running", 40, StageCategory.Open) })
+            if (!await db.OpportunityStageDefinitions.AnyAsync(s => s.Name == name))
+                db.OpportunityStageDefinitions.Add(new OpportunityStageDefinition(name, probability, category, 20));
+        var manager = new Actor("m", "Maria");
+        foreach (var stage in new[] { "Lost to a competitor", "Trial running", OpportunityStages.ClosedWon, OpportunityStages.Prospecting })
+            db.Opportunities.Add(Opportunity.ForCustomer($"Deal at {stage}", customer.AccountId, customer.Id, new Money(100m, "EUR"), stage, Clock.Start, manager, Clock.Start));
+        await db.SaveChangesAsync();
+
+        var page = await AccountList.RunAsync(db, "Staged", new GridPaging(0, 10, AccountList.ByName, Descending: false));
+
+        page.Rows.Single().OpenOpportunities.ShouldBe(2);
+    }
 }

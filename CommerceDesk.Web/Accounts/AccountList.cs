@@ -35,7 +35,8 @@ public static class AccountList
             (_, true) when paging.SortBy == ByName => accounts.OrderByDescending(a => a.Name).ThenByDescending(a => a.Id),
             _ => accounts.OrderBy(a => a.Name).ThenBy(a => a.Id),
         };
-        var closed = new[] { OpportunityStages.ClosedWon, OpportunityStages.ClosedLost };
+        // Open means not at a won or lost stage of the stage table.
+        var closed = await db.OpportunityStageDefinitions.Where(s => s.Category != StageCategory.Open).Select(s => s.Name).ToListAsync(cancellationToken);
         var rows = await sorted.Skip(paging.Skip).Take(paging.PageSize)
             .Select(a => new AccountRow(a.Id, a.Name, a.IsActive, a.LifetimeSalesValue, a.CustomerCount,
                 db.Opportunities.Count(o => (o.AccountId == a.Id || db.Customers.Any(c => c.Id == o.CustomerId && c.AccountId == a.Id)) && !closed.Contains(o.Stage)),

@@ -21,6 +21,7 @@ public sealed class CreateOpportunity(IDbContextFactory<CommerceDbContext> facto
             accountId ??= customerAccount.AccountId;
         }
         if (accountId is { } id && !await db.Accounts.AnyAsync(a => a.Id == id, ct)) throw new DomainException("The account no longer exists.");
+        if (!await db.OpportunityStageDefinitions.AnyAsync(s => s.Name == input.Stage, ct)) throw new DomainException($"'{input.Stage}' is not a sales stage.");
         var opportunity = Opportunity.ForCustomer(input.Name, accountId, input.CustomerId, new Money(input.Amount, Currency.Parse(input.Currency)),
             input.Stage, input.CloseDate, owner, time.GetUtcNow().UtcDateTime);
         db.Opportunities.Add(opportunity);

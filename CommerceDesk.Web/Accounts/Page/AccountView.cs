@@ -24,7 +24,8 @@ public sealed record AccountView(
         var (reporting, rates) = await AccountTotals.ReportingRatesAsync(db, ct);
         var sales = (await AccountTotals.SalesOfAsync(db, [id], exceptOrderId: null, ct))[id];
         var missing = Domain.Accounts.LifetimeSalesValue.Of(sales, reporting, rates).CurrenciesWithoutRate;
-        var open = await db.Opportunities.CountAsync(o => (o.AccountId == id || db.Customers.Any(c => c.Id == o.CustomerId && c.AccountId == id)) && o.Stage != OpportunityStages.ClosedWon && o.Stage != OpportunityStages.ClosedLost, ct);
+        var closed = await db.OpportunityStageDefinitions.Where(s => s.Category != StageCategory.Open).Select(s => s.Name).ToListAsync(ct);
+        var open = await db.Opportunities.CountAsync(o => (o.AccountId == id || db.Customers.Any(c => c.Id == o.CustomerId && c.AccountId == id)) && !closed.Contains(o.Stage), ct);
 
         // Depth-first from the customers whose parent is outside the account, so children sit under their parent.
         var byParent = customers.ToLookup(c => c.ParentCustomerId);
