@@ -1,0 +1,59 @@
+using CommerceDesk.Data;
+using CommerceDesk.Domain.Accounts;
+using CommerceDesk.Domain.Crm;
+using CommerceDesk.Web.Grids;
+using Microsoft.EntityFrameworkCore;
+
+namespace CommerceDesk.Web.Accounts;
+
+/// <summary>
+/// The accounts grid's filters: the name's start, and active or inactive accounts (an account left without customers
+/// after a strategy change is kept, but inactive); null shows both.
+/// </summary>
+public sealed record AccountGridFilter(string? Search = null, bool? Active = null) : GridFilter(Search)
+{
+    /// <summary>No filter: every account.</summary>
+    public AccountGridFilter() : this(Search: null) { }
+}
+
+public sealed record AccountRow(long Id, string Name, bool IsActive, decimal LifetimeSalesValue, int CustomerCount, int OpenOpportunities, DateTime? LastActivityAt)
+    : IGridRow;
+
+/// <summary>
+/// Accounts, one page and its count from the database. Name, lifetime value and customer count are columns of the
+/// account (the value and the count are rewritten by the same saves and jobs that change them), so sorting by them
+/// reads an index; open opportunities and the last activity are looked up for the page's rows only.
+/// </summary>
+public sealed class AccountGridQuery : GridQuery<Account, AccountGridFilter, AccountRow>
+{
+    public static readonly IReadOnlyList<string> SortableColumns =
+        [nameof(AccountRow.Name), nameof(AccountRow.LifetimeSalesValue), nameof(AccountRow.CustomerCount)];
+
+    private static readonly string[] ClosedStages = [OpportunityStages.ClosedWon, OpportunityStages.ClosedLost];
+
+    protected override IQueryable<Account> Filter(CommerceDbContext db, AccountGridFilter filter)
+    {
+        var accounts = db.Accounts.AsNoTracking();
+        if (filter.Active is { } active) accounts = accounts.Where(a => a.IsActive == active);
+        // SQLite's and SQL Server's LIKE ignore case; PostgreSQL's needs ILIKE for the same rule.
+        if (TextSearch.Prefix(filter.Search) is { } pattern)
+            accounts = db.Database.IsNpgsql()
+                ? accounts.Where(a => EF.Functions.ILike(a.Name, pattern, TextSearch.EscapeCharacter))
+                : accounts.Where(a => EF.Functions.Like(a.Name, pattern, TextSearch.EscapeCharacter));
+        return accounts;
+    }
+
+    protected override IOrderedQueryable<Account> Sort(IQueryable<Account> accounts, GridPaging paging) => (paging.SortBy, paging.Descending) switch
+    {
+        (nameof(AccountRow.LifetimeSalesValue), var descending) => accounts.OrderForGrid(a => a.LifetimeSalesValue, descending),
+        (nameof(AccountRow.CustomerCount), var descending) => accounts.OrderForGrid(a => a.CustomerCount, descending),
+        (nameof(AccountRow.Name), true) => accounts.OrderForGrid(a => a.Name, descending: true),
+        _ => accounts.OrderForGrid(a => a.Name, descending: false),
+    };
+
+    /// <summary>Open opportunities count the account's own and those of its customers; the last activity is of its customers.</summary>
+    protected override IQueryable<AccountRow> Project(CommerceDbContext db, IOrderedQueryable<Account> sorted) =>
+        sorted.Select(a => new AccountRow(a.Id, a.Name, a.IsActive, a.LifetimeSalesValue, a.CustomerCount,
+            db.Opportunities.Count(o => (o.AccountId == a.Id || db.Customers.Any(c => c.Id == o.CustomerId && c.AccountId == a.Id)) && !ClosedStages.Contains(o.Stage)),
+            db.Activities.Where(x => db.Customers.Any(c => c.Id == x.CustomerId && c.AccountId == a.Id)).Max(x => (DateTime?)x.CreatedAt)));
+}
