@@ -1,4 +1,7 @@
 using CommerceDesk.Tests.Support;
+using CommerceDesk.Web.Accounts;
+using CommerceDesk.Web.Exports;
+using CommerceDesk.Web.Grids;
 using Microsoft.EntityFrameworkCore;
 
 namespace CommerceDesk.Tests.Exports;
@@ -27,7 +30,8 @@ public abstract class AccountExportTests(CommerceDeskFactory factory)
         var manager = await factory.SignedInAsync(BackOfficeSignIn.ManagerEmail, BackOfficeSignIn.ManagerPassword);
 
         var inactive = await manager.GetStringAsync("/export/accounts.csv?active=false");
-        var searched = await manager.GetStringAsync("/export/accounts.csv?search=expacc&active=false");
+        // The grid's export button links what the grid shows: its search, its status filter and its order.
+        var searched = await manager.GetStringAsync(GridExports.AccountsUrl(new AccountGridFilter("expacc", Active: false), new GridPaging(0, 25, "Name", false)));
         var active = await manager.GetStringAsync("/export/accounts.csv?active=true&sortBy=Name&desc=false");
 
         inactive.ShouldContain("Name,Status,Lifetime sales value,Customers,Open opportunities,Last activity (UTC)");
@@ -36,6 +40,8 @@ public abstract class AccountExportTests(CommerceDeskFactory factory)
         var formulaRow = inactive.Split('\n').Single(l => l.Contains("HYPERLINK"));
         formulaRow.TrimStart('"').ShouldNotStartWith("=");
         searched.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(2);
+        GridExports.AccountsUrl(new AccountGridFilter("expacc", Active: false), new GridPaging(0, 25, "Name", false))
+            .ShouldBe("/export/accounts.csv?search=expacc&active=False&sortBy=Name&desc=false");
         searched.ShouldContain("Expacc \"\"Gone\"\"");
         var activeRow = active.Split('\n').Single(l => l.StartsWith("Expacc Active,")).Split(',');
         activeRow.ShouldSatisfyAllConditions(r => r[1].ShouldBe("Active"), r => r[3].ShouldBe("1"), r => r[4].ShouldBe("0"));
