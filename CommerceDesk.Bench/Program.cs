@@ -20,9 +20,9 @@ var runs = options.Command switch
 
 if (runs.Contains("generate") || !await options.Database.ExistsAsync())
 {
-    Console.WriteLine($"Generating {spec.Customers:N0} customers, {spec.Carts:N0} carts, {spec.Orders:N0} orders into the {options.Database.Describe} …");
+    Console.WriteLine($"Generating {spec.Customers:N0} customers (each with an account), {spec.Carts:N0} carts, {spec.Orders:N0} orders into the {options.Database.Describe} …");
     var elapsed = await new DatasetGenerator(spec, options.Database, Console.Out).GenerateAsync();
-    var rows = spec.Customers + spec.Carts * 3 + spec.Orders * 3; // carts and orders average two lines each
+    var rows = spec.Customers * 2 + spec.Carts * 3 + spec.Orders * 3; // customers and their accounts; carts and orders average two lines each
     report.Section("Data set generation", BenchReport.Table(["rows (incl. lines)", "seconds", "rows/s", "file size"],
         [[rows.ToString("N0", CultureInfo.InvariantCulture), elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture),
           (rows / elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture), $"{await DatasetGenerator.SizeInMiBAsync(options.Database)} MiB"]]));

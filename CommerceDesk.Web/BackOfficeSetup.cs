@@ -17,7 +17,8 @@ internal static class BackOfficeSetup
         .AddGridView<CartGridFilter>()
         .AddGridView<CustomerGridFilter>()
         .AddGridView<Products.ProductGridFilter>()
-        .AddGridView<Opportunities.OpportunityGridFilter>();
+        .AddGridView<Opportunities.OpportunityGridFilter>()
+        .AddGridView<Accounts.AccountGridFilter>();
 
     public static void MapBackOffice(this WebApplication app) => app.MapGridExports();
 }

@@ -56,7 +56,9 @@ public sealed class DatasetGenerator(DatasetSpec spec, BenchDatabase database, T
     private async Task InsertRowsAsync(long[] channelIds, Stopwatch clock)
     {
         var random = new Random(spec.Seed);
-        await InsertCustomersAsync(random, channelIds);
+        var accountOf = await InsertAccountsAsync();
+        Step("accounts", clock);
+        await InsertCustomersAsync(random, channelIds, accountOf);
         Step("customers", clock);
         await InsertCartsAsync(random, channelIds);
         Step("carts", clock);
@@ -64,7 +66,7 @@ public sealed class DatasetGenerator(DatasetSpec spec, BenchDatabase database, T
         Step("orders", clock);
         await InsertProductsAsync(channelIds);
         Step("products", clock);
-        await InsertOpportunitiesAsync();
+        await InsertOpportunitiesAsync(accountOf);
         Step("opportunities", clock);
     }
 
@@ -88,7 +90,7 @@ public sealed class DatasetGenerator(DatasetSpec spec, BenchDatabase database, T
         foreach (var table in CountedTables) await ExecuteAsync(connection, $"ALTER TABLE \"{table}\" ENABLE TRIGGER USER");
         foreach (var sql in CommerceDesk.Data.Search.ValueCounts.RebuildSql()) await ExecuteAsync(connection, sql);
         // The rows came with their ids: move each identity past them, or the app's next insert would meet one.
-        foreach (var table in new[] { "Customers", "Carts", "Orders", "Products", "Opportunities" })
+        foreach (var table in new[] { "Accounts", "Customers", "Carts", "Orders", "Products", "Opportunities" })
             await ExecuteAsync(connection, $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'Id'), (SELECT max(\"Id\") FROM \"{table}\"))");
         await ExecuteAsync(connection, "VACUUM ANALYZE");
         Step("indexes", clock);
@@ -118,7 +120,7 @@ public sealed class DatasetGenerator(DatasetSpec spec, BenchDatabase database, T
         var indexes = new List<(string Name, string Sql)>();
         await using (var query = connection.CreateCommand())
         {
-            query.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('Customers','Carts','CartItems','Orders','OrderLines')";
+            query.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('Accounts','Customers','Carts','CartItems','Orders','OrderLines')";
             await using var reader = await query.ExecuteReaderAsync();
             while (await reader.ReadAsync()) indexes.Add((reader.GetString(0), reader.GetString(1)));
         }
@@ -156,12 +158,40 @@ public sealed class DatasetGenerator(DatasetSpec spec, BenchDatabase database, T
         return channels.Select(c => c.Id).ToArray();
     }
 
-    private async Task InsertCustomersAsync(Random random, long[] channels)
+    /// <summary>
+    /// One account per customer, opened for it and named as it (the customers' own name stream, replayed). One customer
+    /// in eight has joined an older customer's account (a hierarchy), which leaves its own account without customers:
+    /// inactive, worth nothing. Own random stream, so the customers, carts and orders stay as they were. Inserted
+    /// before the customers, whose account key refers to them.
+    /// </summary>
+    private async Task<int[]> InsertAccountsAsync()
+    {
+        var random = new Random(spec.Seed + 11);
+        var names = new Bogus.DataSets.Name("en") { Random = new Bogus.Randomizer(spec.Seed) };
+        var accountOf = new int[spec.Customers + 1];
+        var customers = new int[spec.Customers + 1];
+        for (var id = 1; id <= spec.Customers; id++)
+        {
+            accountOf[id] = id > 1 && random.Next(8) == 0 ? accountOf[random.Next(1, id)] : id;
+            customers[accountOf[id]]++;
+        }
+        await using var loader = _newLoader();
+        var rows = loader.Into("Accounts", ["Id", "Name", "OwnerCustomerId", "IsActive", "CustomerCount", "LifetimeSalesValue"]);
+        for (var id = 1; id <= spec.Customers; id++)
+        {
+            var name = $"{names.FirstName()} {names.LastName()}";
+            var count = customers[id];
+            rows.Add(id, name, id, count > 0 ? 1 : 0, count, SqliteText.Money(count == 0 ? 0m : random.Next(0, 250_000 * count) / 100m));
+        }
+        return accountOf;
+    }
+
+    private async Task InsertCustomersAsync(Random random, long[] channels, int[] accountOf)
     {
         var names = new Bogus.DataSets.Name("en") { Random = new Bogus.Randomizer(spec.Seed) };
         await using var loader = _newLoader();
         var batch = loader.Into("Customers",
-            ["Id", "ChannelId", "ExternalId", "CreatedAt", "SourceUpdatedAt", "Email", "FirstName", "LastName", "Phone", "IsGuest", "RegisteredAt"]);
+            ["Id", "ChannelId", "ExternalId", "CreatedAt", "SourceUpdatedAt", "Email", "FirstName", "LastName", "Phone", "IsGuest", "RegisteredAt", "AccountId"]);
         for (var id = 1; id <= spec.Customers; id++)
         {
             var first = names.FirstName();
@@ -170,7 +200,7 @@ public sealed class DatasetGenerator(DatasetSpec spec, BenchDatabase database, T
             var guest = random.Next(10) == 0;
             batch.Add(id, channels[id % channels.Length], $"CU-{id:D7}", SqliteText.Time(registered), SqliteText.Time(registered),
                 $"{first}.{last}.{id}@example.com".ToLowerInvariant().Replace(' ', '-'), first, last, $"+49 30 {id:D7}", guest ? 1 : 0,
-                guest ? null : SqliteText.Time(registered));
+                guest ? null : SqliteText.Time(registered), accountOf[id]);
         }
     }
 
@@ -257,19 +287,21 @@ public sealed class DatasetGenerator(DatasetSpec spec, BenchDatabase database, T
     private static readonly string[] Owners = ["Ann Becker", "Ben Ortiz", "Chloé Martin", "Dev Patel", "CommerceDesk"];
 
     /// <summary>One opportunity per five carts: from a cart, from an order or entered by hand, a third each (own random stream, so the rest stays as it was).</summary>
-    private async Task InsertOpportunitiesAsync()
+    private async Task InsertOpportunitiesAsync(int[] accountOf)
     {
         var random = new Random(spec.Seed + 7);
         await using var loader = _newLoader();
         var rows = loader.Into("Opportunities",
-            ["Id", "Name", "CustomerId", "Stage", "CloseDate", "SourceCartId", "SourceOrderId", "OwnerUserId", "OwnerName", "CreatedAt", "Version", "Amount", "Currency"]);
+            ["Id", "Name", "CustomerId", "AccountId", "Stage", "CloseDate", "SourceCartId", "SourceOrderId", "OwnerUserId", "OwnerName", "CreatedAt", "Version", "Amount", "Currency"]);
         for (var id = 1; id <= spec.Carts / 5; id++)
         {
             var source = random.Next(3);
             var record = (long)id * 5;
             var created = DatasetSpec.Now.AddMinutes(-random.Next(1, 365 * 24 * 60));
             var owner = Owners[random.Next(Owners.Length)];
-            rows.Add(id, $"Opportunity {id:D7}", random.Next(1, spec.Customers + 1), OpportunityStages[random.Next(OpportunityStages.Length)],
+            // Made for a customer, an opportunity also names the customer's account (as the app's are).
+            var customer = random.Next(1, spec.Customers + 1);
+            rows.Add(id, $"Opportunity {id:D7}", customer, accountOf[customer], OpportunityStages[random.Next(OpportunityStages.Length)],
                 SqliteText.Time(created.Date.AddDays(random.Next(1, 180))), source == 0 ? record : null, source == 1 && record <= spec.Orders ? record : null,
                 $"user-{owner}", owner, SqliteText.Time(created), 1, SqliteText.Money(random.Next(10, 50_000)), "EUR");
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using CommerceDesk.Bench.Dataset;
 using CommerceDesk.Bench.Reporting;
 using CommerceDesk.Data;
+using CommerceDesk.Web.Accounts;
 using CommerceDesk.Web.Carts;
 using CommerceDesk.Web.Customers;
 using CommerceDesk.Web.Products;
@@ -14,7 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CommerceDesk.Bench.Grids;
 
 /// <summary>
-/// The pages' own grid queries (OrderGridQuery, CartGridQuery, CustomerGridQuery, ProductGridQuery: one round trip for the rows, one for the count),
+/// The pages' own grid queries (OrderGridQuery, CartGridQuery, CustomerGridQuery, ProductGridQuery, OpportunityGridQuery, AccountGridQuery: one round trip for the rows, one for the count),
 /// each case timed end to end through EF Core, and the same SQL run raw on a plain connection for the ratio.
 /// </summary>
 internal sealed class GridBenchmarks(BenchDatabase database, int runs)
@@ -29,8 +30,8 @@ internal sealed class GridBenchmarks(BenchDatabase database, int runs)
         var factory = services.GetRequiredService<IDbContextFactory<CommerceDbContext>>();
         var recorder = new CommandRecorder();
         long channel;
-        int orderCount, cartCount, customerCount;
-        string lastName, email, number, cartId, customerEmail;
+        int orderCount, cartCount, customerCount, accountCount;
+        string accountName, lastName, email, number, cartId, customerEmail;
         await using (var db = await factory.CreateDbContextAsync())
         {
             // A data set generated before the latest migration gets its indexes here (a no-op when up to date).
@@ -39,9 +40,12 @@ internal sealed class GridBenchmarks(BenchDatabase database, int runs)
             orderCount = await db.Orders.CountAsync();
             cartCount = await db.Carts.CountAsync();
             customerCount = await db.Customers.CountAsync();
+            accountCount = await db.Accounts.CountAsync();
             // Search terms taken from the data (the middle row's), so each search finds something real at any scale.
             var middle = customerCount / 2;
             lastName = (await db.Customers.OrderBy(c => c.Id).Skip(middle).Select(c => c.LastName).FirstAsync())!;
+            // Accounts are named as their customer, first name first: a first name is what a manager types.
+            accountName = (await db.Customers.OrderBy(c => c.Id).Skip(middle).Select(c => c.FirstName).FirstAsync())!;
             customerEmail = (await db.Customers.OrderBy(c => c.Id).Skip(middle).Select(c => c.Email).FirstAsync())!;
             email = (await db.Orders.OrderBy(o => o.Id).Skip(middle).Select(o => o.Email).FirstAsync())!;
             number = await db.Orders.OrderBy(o => o.Id).Skip(middle).Select(o => o.Number).FirstAsync();
@@ -134,11 +138,23 @@ internal sealed class GridBenchmarks(BenchDatabase database, int runs)
             ("opportunities: search name", new(Search: "Opportunity 00001"), Page("CloseDate", false)),
         };
 
+        var accountCases = new (string Name, AccountGridFilter Filter, GridPaging Paging)[]
+        {
+            ("accounts: first page", new(), Page("Name", false)),
+            ($"accounts: {DeepName(accountCount)}", new(), Deep(accountCount) with { SortBy = "Name", Descending = false }),
+            ("accounts: sort by lifetime value desc", new(), Page("LifetimeSalesValue", true)),
+            ("accounts: sort by customers desc", new(), Page("CustomerCount", true)),
+            ($"accounts: search name '{accountName}'", new(Search: accountName), Page("Name", false)),
+            ("accounts: inactive", new(Active: false), Page("Name", false)),
+            ("accounts: active only by lifetime value desc", new(Active: true), Page("LifetimeSalesValue", true)),
+        };
+
         await MeasureAsync(report, new OrderGridQuery(), orderCases, factory, recorder);
         await MeasureAsync(report, new CartGridQuery(), cartCases, factory, recorder);
         await MeasureAsync(report, new CustomerGridQuery(), customerCases, factory, recorder);
         await MeasureAsync(report, new ProductGridQuery(), productCases, factory, recorder);
         await MeasureAsync(report, new CommerceDesk.Web.Opportunities.OpportunityGridQuery(), opportunityCases, factory, recorder);
+        await MeasureAsync(report, new AccountGridQuery(), accountCases, factory, recorder);
 
         report.Section("Grid queries (target p95 ≤ 30 ms, within 2× of raw SQL)",
             BenchReport.Table(["query (page of 50 + total count)", "rows matched", "app p50 ms", "app p95 ms", "app max ms", "raw p50 ms", "raw p95 ms", "app/raw p95"],

@@ -25,6 +25,7 @@ internal static class GridExports
     public const string CustomersPath = "/export/customers.csv";
     public const string ProductsPath = "/export/products.csv";
     public const string OpportunitiesPath = "/export/opportunities.csv";
+    public const string AccountsPath = "/export/accounts.csv";
 
     public static void MapGridExports(this WebApplication app)
     {
@@ -55,7 +56,19 @@ internal static class GridExports
             ]);
 
         app.MapProductExport();
+        app.MapAccountExport();
     }
+
+    private static void MapAccountExport(this WebApplication app) =>
+        app.MapExport(AccountsPath, "accounts", new Accounts.AccountGridQuery(),
+            query => new Accounts.AccountGridFilter(Search(query), bool.TryParse(query["active"], out var active) ? active : null),
+            [
+                ("Name", r => r.Name), ("Status", r => r.IsActive ? "Active" : "Inactive"), ("Lifetime sales value", r => r.LifetimeSalesValue),
+                ("Customers", r => r.CustomerCount), ("Open opportunities", r => r.OpenOpportunities), ("Last activity (UTC)", r => r.LastActivityAt),
+            ]);
+
+    public static string AccountsUrl(Accounts.AccountGridFilter f, GridPaging p) => Url(AccountsPath, p,
+        ("search", f.Search), ("active", f.Active?.ToString()));
 
     private static void MapProductExport(this WebApplication app) =>
         app.MapExport(ProductsPath, "products", new ProductGridQuery(),

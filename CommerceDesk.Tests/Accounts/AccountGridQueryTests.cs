@@ -12,11 +12,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CommerceDesk.Tests.Accounts;
 
 /// <summary>The accounts grid: sorted by name, value or customers, with open opportunities and the latest activity.</summary>
-public abstract class AccountListTests(CommerceDeskFactory factory)
+public abstract class AccountGridQueryTests(CommerceDeskFactory factory)
 {
-    public sealed class OnSqlite(CommerceDeskFactory factory) : AccountListTests(factory), IClassFixture<CommerceDeskFactory>;
+    public sealed class OnSqlite(CommerceDeskFactory factory) : AccountGridQueryTests(factory), IClassFixture<CommerceDeskFactory>;
 
-    public sealed class OnPostgres(PostgresCommerceDeskFactory factory) : AccountListTests(factory), IClassFixture<PostgresCommerceDeskFactory>;
+    public sealed class OnPostgres(PostgresCommerceDeskFactory factory) : AccountGridQueryTests(factory), IClassFixture<PostgresCommerceDeskFactory>;
 
     [Fact]
     public async Task RowsSortBySalesValueOrCustomersAndCarryOpenOpportunitiesAndTheLatestActivity()
@@ -34,8 +34,8 @@ public abstract class AccountListTests(CommerceDeskFactory factory)
         await db.SaveChangesAsync();
         await factory.Services.GetRequiredService<AccountTotals>().RecomputeAsync(db, [big.AccountId!.Value, small.AccountId!.Value], default);
 
-        var byValue = await AccountList.RunAsync(db, "Grid", new GridPaging(0, 10, AccountList.ByValue, Descending: true));
-        var byName = await AccountList.RunAsync(db, "grid", new GridPaging(0, 10, AccountList.ByName, Descending: false));
+        var byValue = await Query.RunAsync(db, new AccountGridFilter("Grid"), new GridPaging(0, 10, nameof(AccountRow.LifetimeSalesValue), Descending: true));
+        var byName = await Query.RunAsync(db, new AccountGridFilter("grid"), new GridPaging(0, 10, nameof(AccountRow.Name), Descending: false));
 
         byValue.Rows.Select(r => r.Name).ShouldBe(["Grid Big", "Grid Small"]);
         byName.Rows.Select(r => r.Name).ShouldBe(["Grid Big", "Grid Small"]);
@@ -45,6 +45,45 @@ public abstract class AccountListTests(CommerceDeskFactory factory)
             r => r.LastActivityAt.ShouldBe(Clock.Start.AddDays(1)));
         byValue.Rows[1].LastActivityAt.ShouldBeNull();
     }
+
+    [Fact]
+    public async Task TheStatusFilterShowsActiveOrInactiveAccountsAndSortsByCustomers()
+    {
+        await using var db = factory.CreateDbContext();
+        var shop = new ShopData(db);
+        var channel = await shop.ChannelAsync();
+        var first = await shop.CustomerAsync(channel, "status-a1", "Ada", "One", "ada1@example.com", accountName: "Status Busy");
+        var second = await shop.CustomerAsync(channel, "status-a2", "Ada", "Two", "ada2@example.com");
+        second.AssignAccount(first.AccountId!.Value);
+        await shop.CustomerAsync(channel, "status-b", "Ben", "Left", "ben@example.com", accountName: "Status Left");
+        await db.SaveChangesAsync();
+        await db.Accounts.Where(a => a.Name == "Status Busy").ExecuteUpdateAsync(s => s.SetProperty(a => a.CustomerCount, 2));
+        await db.Accounts.Where(a => a.Name == "Status Left").ExecuteUpdateAsync(s => s.SetProperty(a => a.CustomerCount, 0).SetProperty(a => a.IsActive, false));
+
+        var inactive = await Query.RunAsync(db, new AccountGridFilter("Status", Active: false), new GridPaging(0, 10));
+        var active = await Query.RunAsync(db, new AccountGridFilter("Status", Active: true), new GridPaging(0, 10));
+        var byCustomers = await Query.RunAsync(db, new AccountGridFilter("Status"), new GridPaging(0, 10, nameof(AccountRow.CustomerCount), Descending: false));
+
+        inactive.ShouldSatisfyAllConditions(p => p.TotalCount.ShouldBe(1), p => p.Rows.Single().Name.ShouldBe("Status Left"), p => p.Rows.Single().IsActive.ShouldBeFalse());
+        active.ShouldSatisfyAllConditions(p => p.TotalCount.ShouldBe(1), p => p.Rows.Single().Name.ShouldBe("Status Busy"));
+        byCustomers.Rows.Select(r => (r.Name, r.CustomerCount)).ShouldBe([("Status Left", 0), ("Status Busy", 2)]);
+    }
+
+    [Fact]
+    public async Task SearchWildcardsAreMatchedLiterally()
+    {
+        await using var db = factory.CreateDbContext();
+        var shop = new ShopData(db);
+        var channel = await shop.ChannelAsync();
+        await shop.CustomerAsync(channel, "wild-1", "W", "One", "w1@example.com", accountName: "Wild_Card 100% Ltd");
+        await shop.CustomerAsync(channel, "wild-2", "W", "Two", "w2@example.com", accountName: "WildXCard 100 Ltd");
+
+        var page = await Query.RunAsync(db, new AccountGridFilter("wild_card 100%"), new GridPaging(0, 10));
+
+        page.Rows.Select(r => r.Name).ShouldBe(["Wild_Card 100% Ltd"]);
+    }
+
+    private static readonly AccountGridQuery Query = new();
 
     [Fact]
     public async Task OpenOpportunitiesLeaveOutTheWonAndLostStagesOfTheStageTable()
@@ -60,7 +99,7 @@ public abstract class AccountListTests(CommerceDeskFactory factory)
             db.Opportunities.Add(Opportunity.ForCustomer($"Deal at {stage}", customer.AccountId, customer.Id, new Money(100m, "EUR"), stage, Clock.Start, manager, Clock.Start));
         await db.SaveChangesAsync();
 
-        var page = await AccountList.RunAsync(db, "Staged", new GridPaging(0, 10, AccountList.ByName, Descending: false));
+        var page = await Query.RunAsync(db, new AccountGridFilter("Staged"), new GridPaging(0, 10, nameof(AccountRow.Name), Descending: false));
 
         page.Rows.Single().OpenOpportunities.ShouldBe(2);
     }
