@@ -41,7 +41,7 @@ public sealed class DatasetGenerator(DatasetSpec spec, BenchDatabase database, T
         var triggers = await DropTriggersAsync(connection);
 
         Step("schema", clock);
-        await InsertRowsAsync(channelIds, clock);
+        await InsertRowsAsync(connection, channelIds, clock);
 
         foreach (var sql in indexes) await ExecuteAsync(connection, sql);
         foreach (var sql in triggers) await ExecuteAsync(connection, sql);
@@ -53,12 +53,15 @@ public sealed class DatasetGenerator(DatasetSpec spec, BenchDatabase database, T
         return clock.Elapsed;
     }
 
-    private async Task InsertRowsAsync(long[] channelIds, Stopwatch clock)
+    private async Task InsertRowsAsync(System.Data.Common.DbConnection connection, long[] channelIds, Stopwatch clock)
     {
         var random = new Random(spec.Seed);
         var accountOf = await InsertAccountsAsync();
         Step("accounts", clock);
         await InsertCustomersAsync(random, channelIds, accountOf);
+        // Accounts and customers name each other: each account learns its owner once the customers exist (PostgreSQL
+        // checks the foreign key at once). Account n was opened for customer n.
+        await ExecuteAsync(connection, "UPDATE \"Accounts\" SET \"OwnerCustomerId\" = \"Id\"");
         Step("customers", clock);
         await InsertCartsAsync(random, channelIds);
         Step("carts", clock);
@@ -85,7 +88,7 @@ public sealed class DatasetGenerator(DatasetSpec spec, BenchDatabase database, T
         _newLoader = () => new PostgresBulkLoader(connection);
         Step("schema", clock);
 
-        await InsertRowsAsync(channelIds, clock);
+        await InsertRowsAsync(connection, channelIds, clock);
 
         foreach (var table in CountedTables) await ExecuteAsync(connection, $"ALTER TABLE \"{table}\" ENABLE TRIGGER USER");
         foreach (var sql in CommerceDesk.Data.Search.ValueCounts.RebuildSql()) await ExecuteAsync(connection, sql);
@@ -162,7 +165,7 @@ public sealed class DatasetGenerator(DatasetSpec spec, BenchDatabase database, T
     /// One account per customer, opened for it and named as it (the customers' own name stream, replayed). One customer
     /// in eight has joined an older customer's account (a hierarchy), which leaves its own account without customers:
     /// inactive, worth nothing. Own random stream, so the customers, carts and orders stay as they were. Inserted
-    /// before the customers, whose account key refers to them.
+    /// before the customers, whose account key refers to them, without their owner (set once the customers exist).
     /// </summary>
     private async Task<int[]> InsertAccountsAsync()
     {
@@ -181,7 +184,7 @@ public sealed class DatasetGenerator(DatasetSpec spec, BenchDatabase database, T
         {
             var name = $"{names.FirstName()} {names.LastName()}";
             var count = customers[id];
-            rows.Add(id, name, id, count > 0 ? 1 : 0, count, SqliteText.Money(count == 0 ? 0m : random.Next(0, 250_000 * count) / 100m));
+            rows.Add(id, name, null, count > 0 ? 1 : 0, count, SqliteText.Money(count == 0 ? 0m : random.Next(0, 250_000 * count) / 100m));
         }
         return accountOf;
     }
