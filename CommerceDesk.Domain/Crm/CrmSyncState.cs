@@ -1,3 +1,5 @@
+using CommerceDesk.Domain.Common;
+
 namespace CommerceDesk.Domain.Crm;
 
 public enum CrmSyncStatus { NotSynced, Pending, Synced, Failed }
@@ -42,12 +44,7 @@ public sealed record CrmSyncState(
             NextAttemptAt = now + BackOff(attempts),
         };
 
-    public static TimeSpan BackOff(int attempts)
-    {
-        var exponent = Math.Clamp(attempts - 1, 0, 10);
-        var wait = TimeSpan.FromMinutes(Math.Pow(2, exponent));
-        return wait > MaxBackOff ? MaxBackOff : wait;
-    }
+    public static TimeSpan BackOff(int attempts) => RetryBackOff.After(attempts, TimeSpan.FromMinutes(1), MaxBackOff);
 
     public static string Truncate(string error) => error.Length <= ErrorMaxLength ? error : error[..(ErrorMaxLength - 1)] + "…";
 }

@@ -84,12 +84,7 @@ public sealed class OutboxMessage : Entity
     }
 
     /// <summary>1, 2, 4, 8 … minutes after the n-th failed attempt, at most <see cref="MaxRetryDelay"/>.</summary>
-    public static TimeSpan RetryDelay(int attempts)
-    {
-        var factor = Math.Pow(2, Math.Clamp(attempts - 1, 0, 20));
-        var delay = TimeSpan.FromTicks((long)(FirstRetryDelay.Ticks * factor));
-        return delay > MaxRetryDelay ? MaxRetryDelay : delay;
-    }
+    public static TimeSpan RetryDelay(int attempts) => RetryBackOff.After(attempts, FirstRetryDelay, MaxRetryDelay);
 
     private static string Truncate(string error) => error.Length <= ErrorMaxLength ? error : error[..ErrorMaxLength];
 }
