@@ -27,6 +27,10 @@ public static class FullTextSearch
         ? Postgres(db, "Carts", match)
         : db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM CartSearch WHERE CartSearch MATCH {match}");
 
+    public static IQueryable<long> AccountIds(CommerceDbContext db, string match) => db.Database.IsNpgsql()
+        ? Postgres(db, "Accounts", match)
+        : db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM AccountSearch WHERE AccountSearch MATCH {match}");
+
     /// <summary>
     /// PostgreSQL: the orders matching on their own search column or their customer's, as one id list. Asked as an OR
     /// of two IN lists, PostgreSQL scans the whole table and tests each row against both; a UNION reads both from

@@ -16,7 +16,8 @@ public static partial class PostgresFullText
     public const string Column = "SearchWords";
     private const string WordsFunction = "commercedesk_search_words";
 
-    public static IEnumerable<string> CreateSql()
+    /// <summary>The search column and GIN index of each table; the words function first (created once, replaced harmlessly after).</summary>
+    public static IEnumerable<string> CreateSql(params FullTextIndexes.Index[] indexes)
     {
         // unaccent is a trusted extension: the database owner may create it. The wrapper names its dictionary, so it
         // is immutable, as a generated column requires.
@@ -26,7 +27,7 @@ public static partial class PostgresFullText
             LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
             RETURN regexp_replace(lower(unaccent('unaccent'::regdictionary, value)), '[[:punct:][:space:]]+', ' ', 'g')
             """;
-        foreach (var index in FullTextIndexes.All)
+        foreach (var index in indexes)
         {
             var document = string.Join(" || ' ' || ", index.Columns.Select(c => $"coalesce(\"{c}\", '')"));
             yield return $"ALTER TABLE \"{index.Table}\" ADD COLUMN \"{Column}\" tsvector " +
@@ -35,14 +36,15 @@ public static partial class PostgresFullText
         }
     }
 
-    public static IEnumerable<string> DropSql()
+    /// <summary>Drops the tables' search columns; the words function too when <paramref name="withFunction"/> (the first migration's Down).</summary>
+    public static IEnumerable<string> DropSql(FullTextIndexes.Index[] indexes, bool withFunction)
     {
-        foreach (var index in FullTextIndexes.All)
+        foreach (var index in indexes)
         {
             yield return $"DROP INDEX IF EXISTS \"IX_{index.Table}_{Column}\"";
             yield return $"ALTER TABLE \"{index.Table}\" DROP COLUMN IF EXISTS \"{Column}\"";
         }
-        yield return $"DROP FUNCTION IF EXISTS {WordsFunction}(text)";
+        if (withFunction) yield return $"DROP FUNCTION IF EXISTS {WordsFunction}(text)";
     }
 
     /// <summary>

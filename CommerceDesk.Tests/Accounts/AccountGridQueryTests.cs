@@ -83,6 +83,30 @@ public abstract class AccountGridQueryTests(CommerceDeskFactory factory)
         page.Rows.Select(r => r.Name).ShouldBe(["Wild_Card 100% Ltd"]);
     }
 
+    [Fact]
+    public async Task SearchFindsAnyWordOfTheNameIgnoringCaseAndAccentsAndFollowsARename()
+    {
+        await using var db = factory.CreateDbContext();
+        var shop = new ShopData(db);
+        var channel = await shop.ChannelAsync();
+        await shop.CustomerAsync(channel, "fts-1", "Jörg", "Müller", "joerg@example.com", accountName: "Müller Handels GmbH");
+        var renamed = await shop.CustomerAsync(channel, "fts-2", "Otto", "Old", "otto@example.com", accountName: "Oldname Trading");
+        await shop.CustomerAsync(channel, "fts-3", "Hans", "Handel", "hans@example.com", accountName: "Handelmann Partners");
+
+        var byLaterWord = await Query.RunAsync(db, new AccountGridFilter("handels gmbh"), new GridPaging(0, 10));
+        var withoutAccent = await Query.RunAsync(db, new AccountGridFilter("MULLER"), new GridPaging(0, 10));
+        var account = await db.Accounts.SingleAsync(a => a.Id == renamed.AccountId);
+        account.Rename("Newname Trading");
+        await db.SaveChangesAsync();
+        var oldName = await Query.RunAsync(db, new AccountGridFilter("oldname"), new GridPaging(0, 10));
+        var newName = await Query.RunAsync(db, new AccountGridFilter("newname trad"), new GridPaging(0, 10));
+
+        byLaterWord.Rows.Select(r => r.Name).ShouldBe(["Müller Handels GmbH"]);
+        withoutAccent.Rows.Select(r => r.Name).ShouldBe(["Müller Handels GmbH"]);
+        oldName.TotalCount.ShouldBe(0);
+        newName.Rows.Select(r => r.Name).ShouldBe(["Newname Trading"]);
+    }
+
     private static readonly AccountGridQuery Query = new();
 
     [Fact]

@@ -90,22 +90,34 @@ public sealed class CrmBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     [Fact]
-    public async Task AManagerFiltersOpportunitiesAndEntersOneByHand()
+    public async Task AManagerFiltersOpportunitiesAndEntersOneByHandForACustomerPickedByTyping()
     {
+        string firstName, lastName, email;
+        long customerId;
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            var customer = await db.Customers.Where(c => c.FirstName != null && c.LastName != null && c.Email != null && !c.IsGuest).OrderBy(c => c.Id).FirstAsync();
+            (firstName, lastName, email, customerId) = (customer.FirstName!, customer.LastName!, customer.Email!, customer.Id);
+        }
         var page = await app.SignedInPageAsync(BackOfficeSignIn.ManagerEmail, BackOfficeSignIn.ManagerPassword, "/opportunities");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Opportunities");
         await Assertions.Expect(page.Locator("tbody tr.mud-table-row").First).ToBeVisibleAsync();
         await app.AssertAccessibleAsync(page, "opportunities-grid");
 
         await page.Locator("[data-testid=new-opportunity]").ClickAsync();
-        await BrowserApp.ExpectPathAsync(page, "/opportunities/new");
-        await BrowserApp.WaitForCircuitAsync(page);
+        var dialog = page.Locator(".mud-dialog");
+        await Assertions.Expect(dialog.GetByTestId("opportunity-account")).ToContainTextAsync("the customer you pick");
         await page.Locator("#opportunity-name").FillAsync("Hand-made deal for the trade fair");
         await page.Locator("#opportunity-amount").FillAsync("1250");
+        // The picker searches words of the name as the manager types: the last name's start and the first name.
+        await page.Locator("#opportunity-customer").PressSequentiallyAsync($"{lastName[..Math.Min(4, lastName.Length)]} {firstName}");
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = email }).First.ClickAsync();
         await app.AssertAccessibleAsync(page, "opportunity-new");
-        await page.Locator("[data-testid=create-opportunity]").ClickAsync();
+        await page.GetByTestId("save-opportunity").ClickAsync();
+
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Hand-made deal for the trade fair");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Entered by hand");
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("1,250.00 EUR");
+        await Assertions.Expect(page.Locator($"main a[href='/customers/{customerId}']")).ToContainTextAsync($"{firstName} {lastName}");
     }
 }

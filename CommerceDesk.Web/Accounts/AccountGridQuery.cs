@@ -1,4 +1,5 @@
 using CommerceDesk.Data;
+using CommerceDesk.Data.Search;
 using CommerceDesk.Domain.Accounts;
 using CommerceDesk.Domain.Crm;
 using CommerceDesk.Web.Grids;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommerceDesk.Web.Accounts;
 
 /// <summary>
-/// The accounts grid's filters: the name's start, and active or inactive accounts (an account left without customers
+/// The accounts grid's filters: words of the name (each a prefix, as in the other grids), and active or inactive accounts (an account left without customers
 /// after a strategy change is kept, but inactive); null shows both.
 /// </summary>
 public sealed record AccountGridFilter(string? Search = null, bool? Active = null) : GridFilter(Search)
@@ -33,11 +34,16 @@ public sealed class AccountGridQuery : GridQuery<Account, AccountGridFilter, Acc
     {
         var accounts = db.Accounts.AsNoTracking();
         if (filter.Active is { } active) accounts = accounts.Where(a => a.IsActive == active);
-        // SQLite's and SQL Server's LIKE ignore case; PostgreSQL's needs ILIKE for the same rule.
-        if (TextSearch.Prefix(filter.Search) is { } pattern)
-            accounts = db.Database.IsNpgsql()
-                ? accounts.Where(a => EF.Functions.ILike(a.Name, pattern, TextSearch.EscapeCharacter))
-                : accounts.Where(a => EF.Functions.Like(a.Name, pattern, TextSearch.EscapeCharacter));
+        if (FullTextSearch.IsAvailable(db))
+        {
+            if (FullTextIndexes.MatchExpression(filter.Search) is { } match)
+            {
+                var ids = FullTextSearch.AccountIds(db, match);
+                accounts = accounts.Where(a => ids.Contains(a.Id));
+            }
+        }
+        else if (TextSearch.Prefix(filter.Search) is { } pattern)
+            accounts = accounts.Where(a => EF.Functions.Like(a.Name, pattern, TextSearch.EscapeCharacter));
         return accounts;
     }
 

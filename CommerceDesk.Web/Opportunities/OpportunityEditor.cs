@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CommerceDesk.Web.Opportunities;
 
-/// <summary>What a manager types to create or edit an opportunity by hand.</summary>
+/// <summary>What a manager types to edit an opportunity (new ones start in NewOpportunityDialog).</summary>
 public sealed class OpportunityForm
 {
     public string Name { get; set; } = "";
@@ -14,10 +14,9 @@ public sealed class OpportunityForm
     public string Currency { get; set; } = "EUR";
     public DateTime? CloseDate { get; set; }
     public string? ContactRole { get; set; }
-    public long? CustomerId { get; set; }
 }
 
-/// <summary>Loads, creates and edits opportunities for the opportunity pages; stage changes land in the stage history.</summary>
+/// <summary>Loads and edits opportunities for the opportunity pages; stage changes land in the stage history.</summary>
 public sealed class OpportunityEditor(IDbContextFactory<CommerceDbContext> factory, TimeProvider time)
 {
     public sealed record Details(Opportunity Opportunity, string? CustomerName, string? CartExternalId, string? OrderNumber);
@@ -40,27 +39,6 @@ public sealed class OpportunityEditor(IDbContextFactory<CommerceDbContext> facto
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await db.OpportunityStageDefinitions.OrderBy(s => s.Position).Select(s => s.Name).ToListAsync(cancellationToken);
-    }
-
-    public async Task<Outcome> CreateAsync(OpportunityForm form, Actor by, CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        if (await CheckAsync(db, form, cancellationToken) is { } error) return new(null, error);
-        try
-        {
-            var customer = form.CustomerId is { } cid ? await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == cid, cancellationToken) : null;
-            if (form.CustomerId is not null && customer is null) return new(null, "That customer does not exist.");
-            var now = time.GetUtcNow().UtcDateTime;
-            var opportunity = Opportunity.ForRecord(form.Name, new Money(form.Amount, form.Currency), form.Stage, form.CloseDate!.Value, by, now,
-                null, null, customer?.Id, customer?.AccountId, form.ContactRole);
-            db.Opportunities.Add(opportunity);
-            await db.SaveChangesAsync(cancellationToken);
-            return new(opportunity.Id, null);
-        }
-        catch (DomainException ex)
-        {
-            return new(null, ex.Message);
-        }
     }
 
     public async Task<Outcome> EditAsync(long id, int expectedVersion, OpportunityForm form, Actor by, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using CommerceDesk.Data;
+using CommerceDesk.Data.Search;
 using CommerceDesk.Web.Grids;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,11 @@ public sealed record AccountOption(long Id, string Name, bool IsActive)
     public override string ToString() => IsActive ? Name : $"{Name} (inactive)";
 }
 
-/// <summary>What the customer and account pickers find as the manager types: name or e-mail prefixes, a few at a time.</summary>
+/// <summary>
+/// What the customer and account pickers find as the manager types: every word a prefix of a word of the name or
+/// e-mail, from the grids' full-text indexes ("ada love" finds Ada Lovelace), a few at a time. SQL Server, which has
+/// none, matches the start of the name or e-mail.
+/// </summary>
 public static class CustomerPickers
 {
     public const int MaxOptions = 20;
@@ -25,15 +30,18 @@ public static class CustomerPickers
     public static async Task<IReadOnlyList<CustomerOption>> CustomersAsync(CommerceDbContext db, string? text, long? except, CancellationToken ct)
     {
         var customers = db.Customers.AsNoTracking().Where(c => c.Id != except);
-        // PostgreSQL's LIKE minds case; ILIKE is its case-blind twin (SQLite's LIKE already is for ASCII).
-        if (TextSearch.Prefix(text) is { } pattern)
-            customers = db.Database.IsNpgsql()
-                ? customers.Where(c => EF.Functions.ILike(c.LastName!, pattern, TextSearch.EscapeCharacter)
-                                       || EF.Functions.ILike(c.FirstName!, pattern, TextSearch.EscapeCharacter)
-                                       || EF.Functions.ILike(c.Email!, pattern, TextSearch.EscapeCharacter))
-                : customers.Where(c => EF.Functions.Like(c.LastName!, pattern, TextSearch.EscapeCharacter)
-                                       || EF.Functions.Like(c.FirstName!, pattern, TextSearch.EscapeCharacter)
-                                       || EF.Functions.Like(c.Email!, pattern, TextSearch.EscapeCharacter));
+        if (FullTextSearch.IsAvailable(db))
+        {
+            if (FullTextIndexes.MatchExpression(text) is { } match)
+            {
+                var ids = FullTextSearch.CustomerIds(db, match);
+                customers = customers.Where(c => ids.Contains(c.Id));
+            }
+        }
+        else if (TextSearch.Prefix(text) is { } pattern)
+            customers = customers.Where(c => EF.Functions.Like(c.LastName!, pattern, TextSearch.EscapeCharacter)
+                                             || EF.Functions.Like(c.FirstName!, pattern, TextSearch.EscapeCharacter)
+                                             || EF.Functions.Like(c.Email!, pattern, TextSearch.EscapeCharacter));
         var rows = await customers.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id).Take(MaxOptions)
             .Select(c => new { c.Id, c.FirstName, c.LastName, c.Email }).ToListAsync(ct);
         return rows.Select(r => new CustomerOption(r.Id, PersonName.Of(r.FirstName, r.LastName, r.Email), r.Email)).ToList();
@@ -42,10 +50,16 @@ public static class CustomerPickers
     public static async Task<IReadOnlyList<AccountOption>> AccountsAsync(CommerceDbContext db, string? text, CancellationToken ct)
     {
         var accounts = db.Accounts.AsNoTracking();
-        if (TextSearch.Prefix(text) is { } pattern)
-            accounts = db.Database.IsNpgsql()
-                ? accounts.Where(a => EF.Functions.ILike(a.Name, pattern, TextSearch.EscapeCharacter))
-                : accounts.Where(a => EF.Functions.Like(a.Name, pattern, TextSearch.EscapeCharacter));
+        if (FullTextSearch.IsAvailable(db))
+        {
+            if (FullTextIndexes.MatchExpression(text) is { } match)
+            {
+                var ids = FullTextSearch.AccountIds(db, match);
+                accounts = accounts.Where(a => ids.Contains(a.Id));
+            }
+        }
+        else if (TextSearch.Prefix(text) is { } pattern)
+            accounts = accounts.Where(a => EF.Functions.Like(a.Name, pattern, TextSearch.EscapeCharacter));
         return await accounts.OrderByDescending(a => a.IsActive).ThenBy(a => a.Name).ThenBy(a => a.Id).Take(MaxOptions)
             .Select(a => new AccountOption(a.Id, a.Name, a.IsActive)).ToListAsync(ct);
     }
