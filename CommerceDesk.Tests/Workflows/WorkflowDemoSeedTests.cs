@@ -58,6 +58,19 @@ public abstract class WorkflowDemoSeedTests(DemoShopFactory factory)
     }
 
     [Fact]
+    public async Task TheDemoPipelineHasOpenOpportunitiesAtSeveralStagesClosingOverSeveralMonths()
+    {
+        factory.CreateClient().Dispose();
+        await using var db = factory.CreateDbContext();
+        var open = await db.Opportunities.Where(o => o.SourceOrderId == null)
+            .Select(o => new { o.Stage, o.CloseDate }).ToListAsync();
+
+        open.Select(o => o.Stage).Distinct().Count().ShouldBeGreaterThanOrEqualTo(3);
+        open.Select(o => (o.CloseDate.Year, o.CloseDate.Month)).Distinct().Count().ShouldBeGreaterThanOrEqualTo(3);
+        open.ShouldAllBe(o => o.CloseDate >= DateTime.UtcNow.Date);
+    }
+
+    [Fact]
     public async Task SeedingAgainAddsNothing()
     {
         factory.CreateClient().Dispose();

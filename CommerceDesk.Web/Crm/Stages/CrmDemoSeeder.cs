@@ -1,4 +1,6 @@
 using CommerceDesk.Data;
+using CommerceDesk.Domain.Common;
+using CommerceDesk.Domain.Crm;
 using CommerceDesk.Web.Crm.Sync;
 using CommerceDesk.Web.Infrastructure;
 using CommerceDesk.Web.Seeding;
@@ -26,10 +28,28 @@ internal sealed class CrmDemoSeeder(IServiceProvider services, IDbContextFactory
         foreach (var order in orders.Take(10)) await CrmSyncQueue.MarkPendingAsync(db, order, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await services.GetRequiredService<CrmSyncJob>().RunAsync(cancellationToken);
+        await SpreadThePipelineAsync(db, now, cancellationToken);
 
         // A few changed since, waiting for the next run.
         foreach (var cart in carts.Skip(20)) await CrmSyncQueue.MarkPendingAsync(db, cart, now.AddMinutes(1), cancellationToken);
         foreach (var order in orders.Skip(10)) await CrmSyncQueue.MarkPendingAsync(db, order, now.AddMinutes(1), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static readonly Actor DemoManager = new("demo-manager", "Maria Manager");
+    private static readonly string[] OpenStages =
+        [OpportunityStages.Prospecting, OpportunityStages.Qualification, OpportunityStages.Proposal, OpportunityStages.Negotiation];
+
+    /// <summary>
+    /// The synced opportunities all close one sales cycle from now at their first stage; a sales team's pipeline has
+    /// deals further along and closing over the coming months, which is what the forecast is for.
+    /// </summary>
+    private static async Task SpreadThePipelineAsync(CommerceDbContext db, DateTime now, CancellationToken cancellationToken)
+    {
+        var open = await db.Opportunities.Where(o => o.SourceOrderId == null && (o.Stage == OpportunityStages.Prospecting || o.Stage == OpportunityStages.Qualification)).OrderBy(o => o.Id).ToListAsync(cancellationToken);
+        foreach (var (opportunity, i) in open.Select((o, i) => (o, i)))
+            opportunity.Edit(opportunity.Name, opportunity.Amount, OpenStages[i % OpenStages.Length], now.Date.AddDays(12 + 23 * (i % 5)),
+                opportunity.ContactRole, DemoManager, now);
         await db.SaveChangesAsync(cancellationToken);
     }
 }
