@@ -38,6 +38,7 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         // Opportunities grid: stage filter and close-month filter/sort.
         builder.HasIndex(o => new { o.Stage, o.CloseDate }).HasDatabaseName("IX_Opportunities_Stage");
         builder.HasIndex(o => o.CloseDate).HasDatabaseName("IX_Opportunities_CloseDate");
+        builder.HasIndex(o => new { o.OwnerName, o.CloseDate }).HasDatabaseName("IX_Opportunities_Owner");
 
         builder.OwnsMany(o => o.StageHistory, h =>
         {

@@ -14,12 +14,16 @@ public static class FullTextIndexes
     public static readonly Index Orders = new("OrderSearch", "Orders", ["Number", "Email"]);
     public static readonly Index Carts = new("CartSearch", "Carts", ["ExternalId", "Email"]);
     public static readonly Index Accounts = new("AccountSearch", "Accounts", ["Name"]);
+    public static readonly Index Opportunities = new("OpportunitySearch", "Opportunities", ["Name"]);
 
     /// <summary>The indexes the first full-text migration created; each later one adds its own.</summary>
     public static readonly Index[] Grids = [Customers, Orders, Carts];
 
     /// <summary>Every index the migrations create.</summary>
-    public static readonly Index[] All = [.. Grids, Accounts];
+    public static readonly Index[] All = [.. Grids, Accounts, Opportunities];
+
+    /// <summary>The indexes the second full-text migration added.</summary>
+    public static readonly Index[] Names = [Accounts, Opportunities];
 
     public static IEnumerable<string> CreateSql(Index index)
     {

@@ -31,6 +31,10 @@ public static class FullTextSearch
         ? Postgres(db, "Accounts", match)
         : db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM AccountSearch WHERE AccountSearch MATCH {match}");
 
+    public static IQueryable<long> OpportunityIds(CommerceDbContext db, string match) => db.Database.IsNpgsql()
+        ? Postgres(db, "Opportunities", match)
+        : db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM OpportunitySearch WHERE OpportunitySearch MATCH {match}");
+
     /// <summary>
     /// PostgreSQL: the orders matching on their own search column or their customer's, as one id list. Asked as an OR
     /// of two IN lists, PostgreSQL scans the whole table and tests each row against both; a UNION reads both from

@@ -1,9 +1,9 @@
 namespace CommerceDesk.Web.Grids;
 
 /// <summary>
-/// Text search as LIKE prefix patterns, where no full-text index serves it (the accounts list, and every grid on
-/// SQL Server; the SQLite grids use FullTextSearch): "starts with" can use the indexes on number, e-mail and name,
-/// where "contains" scans the table.
+/// Text search as LIKE prefix patterns, where no full-text index serves it (SQL Server, whose LIKE ignores case under
+/// its default collation; SQLite and PostgreSQL use FullTextSearch): "starts with" can use the indexes on number,
+/// e-mail and name, where "contains" scans the table.
 /// </summary>
 public static class TextSearch
 {

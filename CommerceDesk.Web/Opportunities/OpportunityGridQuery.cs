@@ -1,4 +1,5 @@
 using CommerceDesk.Data;
+using CommerceDesk.Data.Search;
 using CommerceDesk.Domain.Crm;
 using CommerceDesk.Web.Grids;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace CommerceDesk.Web.Opportunities;
 public enum OpportunitySource { Cart, Order, Manual }
 
 /// <summary>
-/// The opportunities grid's filters: stage, owner, close month, source; text search matches the opportunity's name (prefix).
+/// The opportunities grid's filters: stage, owner, close month, source; text search matches words of the opportunity's name.
 /// </summary>
 public sealed record OpportunityGridFilter(
     string? Search = null, string? Stage = null, string? Owner = null, DateOnly? CloseMonth = null, OpportunitySource? Source = null)
@@ -52,15 +53,23 @@ public sealed class OpportunityGridQuery : GridQuery<Opportunity, OpportunityGri
             OpportunitySource.Manual => opportunities.Where(o => o.SourceCartId == null && o.SourceOrderId == null),
             _ => opportunities,
         };
-        // SQLite's and SQL Server's LIKE ignore case; PostgreSQL's needs ILIKE for the same rule.
-        if (TextSearch.Prefix(filter.Search) is { } pattern)
-            opportunities = db.Database.IsNpgsql()
-                ? opportunities.Where(o => EF.Functions.ILike(o.Name, pattern, TextSearch.EscapeCharacter))
-                : opportunities.Where(o => EF.Functions.Like(o.Name, pattern, TextSearch.EscapeCharacter));
+        if (FullTextSearch.IsAvailable(db))
+        {
+            if (FullTextIndexes.MatchExpression(filter.Search) is { } match)
+            {
+                var ids = FullTextSearch.OpportunityIds(db, match);
+                opportunities = opportunities.Where(o => ids.Contains(o.Id));
+            }
+        }
+        else if (TextSearch.Prefix(filter.Search) is { } pattern)
+            opportunities = opportunities.Where(o => EF.Functions.Like(o.Name, pattern, TextSearch.EscapeCharacter));
         return opportunities;
     }
 
-    /// <summary>Soonest close date first by default (IX_Opportunities_CloseDate); the stage filter walks IX_Opportunities_Stage.</summary>
+    /// <summary>
+    /// Soonest close date first by default (IX_Opportunities_CloseDate); the stage and owner filters walk IX_Opportunities_Stage
+    /// and IX_Opportunities_Owner, the amount sort IX_Opportunities_Amount.
+    /// </summary>
     protected override IOrderedQueryable<Opportunity> Sort(IQueryable<Opportunity> rows, GridPaging paging) => (paging.SortBy, paging.Descending) switch
     {
         (nameof(OpportunityRow.Name), var d) => rows.OrderForGrid(o => o.Name, d),

@@ -925,6 +925,9 @@ namespace CommerceDesk.Data.Migrations.Postgres
                     b.HasIndex("CustomerId", "CloseDate")
                         .HasDatabaseName("IX_Opportunities_Customer");
 
+                    b.HasIndex("OwnerName", "CloseDate")
+                        .HasDatabaseName("IX_Opportunities_Owner");
+
                     b.HasIndex("Stage", "CloseDate")
                         .HasDatabaseName("IX_Opportunities_Stage");
 

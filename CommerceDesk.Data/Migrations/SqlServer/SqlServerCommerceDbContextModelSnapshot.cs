@@ -931,6 +931,9 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                     b.HasIndex("CustomerId", "CloseDate")
                         .HasDatabaseName("IX_Opportunities_Customer");
 
+                    b.HasIndex("OwnerName", "CloseDate")
+                        .HasDatabaseName("IX_Opportunities_Owner");
+
                     b.HasIndex("Stage", "CloseDate")
                         .HasDatabaseName("IX_Opportunities_Stage");
 

@@ -1,0 +1,31 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CommerceDesk.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class NameSearch : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_Owner",
+                table: "Opportunities",
+                columns: new[] { "OwnerName", "CloseDate" });
+            // SQL Server searches names with LIKE prefixes: no full-text catalog (see FullTextSearch.IsAvailable).
+            // The opportunities grid sorts by amount; the amount is a column of the Money complex property, which the model cannot index.
+            migrationBuilder.Sql("CREATE INDEX \"IX_Opportunities_Amount\" ON \"Opportunities\" (\"Amount\")");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("DROP INDEX \"IX_Opportunities_Amount\" ON \"Opportunities\"");
+            migrationBuilder.DropIndex(
+                name: "IX_Opportunities_Owner",
+                table: "Opportunities");
+        }
+    }
+}

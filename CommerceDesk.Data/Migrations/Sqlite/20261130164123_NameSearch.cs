@@ -1,0 +1,36 @@
+﻿using CommerceDesk.Data.Search;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CommerceDesk.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class NameSearch : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_Owner",
+                table: "Opportunities",
+                columns: new[] { "OwnerName", "CloseDate" });
+            // Accounts and opportunities are searched by the words of their names from FTS5 indexes, like the other grids.
+            foreach (var sql in FullTextIndexes.Names.SelectMany(FullTextIndexes.CreateSql))
+                migrationBuilder.Sql(sql);
+            // The opportunities grid sorts by amount; the amount is a column of the Money complex property, which the model cannot index.
+            migrationBuilder.Sql("CREATE INDEX \"IX_Opportunities_Amount\" ON \"Opportunities\" (\"Amount\")");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            foreach (var sql in FullTextIndexes.Names.SelectMany(FullTextIndexes.DropSql))
+                migrationBuilder.Sql(sql);
+            migrationBuilder.Sql("DROP INDEX \"IX_Opportunities_Amount\"");
+            migrationBuilder.DropIndex(
+                name: "IX_Opportunities_Owner",
+                table: "Opportunities");
+        }
+    }
+}
