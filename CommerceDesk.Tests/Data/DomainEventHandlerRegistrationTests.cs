@@ -22,4 +22,24 @@ public sealed class DomainEventHandlerRegistrationTests(CommerceDeskFactory fact
 
         handlers.ShouldNotBeEmpty();
     }
+
+    /// <summary>docs/architecture.md is where a newcomer looks up what an event sets off: every handler the app registers is named there.</summary>
+    [Theory]
+    [MemberData(nameof(Events))]
+    public void TheArchitectureNotesNameEveryHandlerOfTheEvent(string eventType)
+    {
+        var type = typeof(IDomainEvent).Assembly.GetType(eventType)!;
+        var notes = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "architecture.md"));
+
+        var handlers = (IEnumerable<object>)factory.Services.GetService(typeof(IEnumerable<>).MakeGenericType(typeof(IDomainEventHandler<>).MakeGenericType(type)))!;
+
+        foreach (var handler in handlers) notes.ShouldContain($"`{handler.GetType().Name}`", customMessage: $"{type.Name} → {handler.GetType().Name}");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "CommerceDesk.sln"))) return dir.FullName;
+        throw new InvalidOperationException("The tests run from inside the repository; CommerceDesk.sln was not found above " + AppContext.BaseDirectory);
+    }
 }

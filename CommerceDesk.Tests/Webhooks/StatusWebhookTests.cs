@@ -5,7 +5,10 @@ using CommerceDesk.Domain.Channels;
 using CommerceDesk.Domain.Common;
 using CommerceDesk.Domain.Orders;
 using CommerceDesk.Domain.Webhooks;
+using CommerceDesk.Domain.Fulfilment;
 using CommerceDesk.Tests.Support;
+using CommerceDesk.Web.Fulfilment.Deliveries;
+using CommerceDesk.Web.Orders.Billing;
 using CommerceDesk.Web.Orders.Statuses;
 using CommerceDesk.Web.Webhooks;
 using Microsoft.EntityFrameworkCore;
@@ -75,6 +78,20 @@ public abstract class StatusWebhookTests(DatabaseProvider provider) : IAsyncLife
             .RunAsync(orderId, status, null, Anna, order.Version, order.StatusSequence);
         outcome.Succeeded.ShouldBeTrue(outcome.Message);
     }
+
+    private async Task<long> PlacePaidAsync(string number)
+    {
+        await using var db = _factory.CreateDbContext();
+        // Paid online: confirmed as it is stored, so it gets its delivery in the same save.
+        var order = new OrderBuilder().InChannel(_channelId).WithExternalId($"ext-{number}").WithNumber(number)
+            .PaidBy(PaymentKind.Online).WithPaymentStatus(PaymentStatus.Paid).Build();
+        db.Orders.Add(order);
+        await db.SaveChangesAsync();
+        return order.Id;
+    }
+
+    private async Task<JsonNode> QueuedPayloadAsync(string eventType) =>
+        JsonNode.Parse((await DeliveriesAsync()).Where(d => d.EventType == eventType).ShouldHaveSingleItem().Payload)!;
 
     private async Task<bool> IsCustomerVisibleAsync(string code)
     {
@@ -209,5 +226,55 @@ public abstract class StatusWebhookTests(DatabaseProvider provider) : IAsyncLife
         receiver.Requests.Count.ShouldBe(12);
         receiver.Requests.Select(r => r.EventId).Distinct().Count().ShouldBe(12);
         (await DeliveriesAsync()).ShouldAllBe(d => d.Status == WebhookDeliveryStatus.Delivered && d.Attempts == 1);
+    }
+
+    [Fact]
+    public async Task AShipmentIsQueuedInItsSaveWithTheCarrierAndTrackingNumber()
+    {
+        await SetWebhookAsync("https://shop.example.com/hooks/order-status");
+        var id = await PlacePaidAsync("W-S");
+        long carrierId;
+        int deliveryVersion;
+        await using (var db = _factory.CreateDbContext())
+        {
+            var carrier = new Carrier("Parcel Post", "https://parcels.example/track?n={tracking}");
+            db.Carriers.Add(carrier);
+            await db.SaveChangesAsync();
+            carrierId = carrier.Id;
+            deliveryVersion = (await db.Deliveries.AsNoTracking().SingleAsync(d => d.OrderId == id)).Version;
+        }
+
+        var shipped = await new AdvanceDelivery(_factory, _time, NullLogger<AdvanceDelivery>.Instance)
+            .RunAsync(new DeliveryCommand(id, DeliveryStep.Ship, deliveryVersion, carrierId, "PP-77"), Anna);
+
+        shipped.Succeeded.ShouldBeTrue(shipped.Message);
+        var json = await QueuedPayloadAsync(StatusWebhookPayload.Shipped);
+        json["eventType"]!.GetValue<string>().ShouldBe("order.shipped");
+        json["order"]!["externalId"]!.GetValue<string>().ShouldBe("ext-W-S");
+        json["shipment"]!["carrier"]!.GetValue<string>().ShouldBe("Parcel Post");
+        json["shipment"]!["trackingNumber"]!.GetValue<string>().ShouldBe("PP-77");
+        json["refund"].ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task AFullRefundIsQueuedInItsSaveWithItsAmountAndCurrency()
+    {
+        await SetWebhookAsync("https://shop.example.com/hooks/order-status");
+        var id = await PlacePaidAsync("W-R");
+        OrderSeen seen;
+        await using (var db = _factory.CreateDbContext())
+        {
+            var order = await db.Orders.AsNoTracking().SingleAsync(o => o.Id == id);
+            seen = new OrderSeen(order.Version, order.BillingSequence, order.StatusSequence);
+        }
+
+        var refunded = await new OrderBilling(_factory, _time, NullLogger<OrderBilling>.Instance).RefundAsync(id, "Sent back", Anna, seen);
+
+        refunded.Succeeded.ShouldBeTrue(refunded.Message);
+        var json = await QueuedPayloadAsync(StatusWebhookPayload.Refunded);
+        json["order"]!["externalId"]!.GetValue<string>().ShouldBe("ext-W-R");
+        json["refund"]!["amount"]!.GetValue<decimal>().ShouldBe(12m);
+        json["refund"]!["currency"]!.GetValue<string>().ShouldBe("EUR");
+        json["shipment"].ShouldBeNull();
     }
 }

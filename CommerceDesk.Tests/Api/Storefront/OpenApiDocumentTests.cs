@@ -50,4 +50,25 @@ public sealed class OpenApiDocumentTests(CommerceDeskFactory factory) : IClassFi
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).ShouldContain("openapi/v1.json");
     }
+
+    /// <summary>A GET's text names only fields its answer has, and never calls the workflow null: every cart and order has one.</summary>
+    [Theory]
+    [InlineData("/api/v1/channels/{channel}/carts/{externalId}", true)]
+    [InlineData("/api/v1/channels/{channel}/orders/{externalId}", true)]
+    [InlineData("/api/v1/channels/{channel}/customers/{externalId}", false)]
+    public async Task EachGetDescribesTheWorkflowAndOpportunityOnlyWhereItsViewHasThem(string path, bool worked)
+    {
+        var document = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json"))!;
+
+        var get = document["paths"]![path]!["get"]!;
+        var description = (string)get["description"]!;
+        var schemaName = ((string)get["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!).Split('/')[^1];
+        var properties = document["components"]!["schemas"]![schemaName]!["properties"]!.AsObject();
+        foreach (var field in new[] { "workflow", "opportunityId" })
+        {
+            properties.ContainsKey(field).ShouldBe(worked, $"{schemaName}.{field}");
+            description.Contains(field, StringComparison.Ordinal).ShouldBe(worked, description);
+        }
+        if (worked) description.ShouldContain("never null");
+    }
 }

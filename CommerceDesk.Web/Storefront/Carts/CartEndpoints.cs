@@ -11,7 +11,7 @@ internal static class CartEndpoints
     public static void MapCarts(this RouteGroupBuilder group)
     {
         group.MapPut("/carts/{externalId}", PutAsync).DescribeUpsert<CartRequest, CartView>("PutCart", "cart", hasLines: true);
-        group.MapGet("/carts/{externalId}", GetAsync).DescribeGet<CartView>("GetCart", "cart");
+        group.MapGet("/carts/{externalId}", GetAsync).DescribeWorkedGet<CartView>("GetCart", "cart");
     }
 
     private static async Task<IResult> PutAsync(

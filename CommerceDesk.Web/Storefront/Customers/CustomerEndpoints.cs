@@ -9,7 +9,7 @@ internal static class CustomerEndpoints
     public static void MapCustomers(this RouteGroupBuilder group)
     {
         group.MapPut("/customers/{externalId}", PutAsync).DescribeUpsert<CustomerRequest, CustomerView>("PutCustomer", "customer");
-        group.MapGet("/customers/{externalId}", GetAsync).DescribeGet<CustomerView>("GetCustomer", "customer");
+        group.MapGet("/customers/{externalId}", GetAsync).DescribeGet<CustomerView>("GetCustomer", "customer", "its parent once received and its CRM account");
     }
 
     private static async Task<IResult> PutAsync(

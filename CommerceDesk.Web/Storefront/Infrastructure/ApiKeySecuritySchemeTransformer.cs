@@ -13,9 +13,9 @@ internal sealed class ApiKeySecuritySchemeTransformer : IOpenApiDocumentTransfor
         document.Info.Title = "CommerceDesk Storefront API";
         document.Info.Description =
             "Storefronts push customers, carts and orders by their own external ids. Every call needs the channel's API key " +
-            "in the X-Api-Key header. Errors are RFC 7807 problem details with field errors. A GET returns the record's back-office " +
+            "in the X-Api-Key header. Errors are RFC 7807 problem details with field errors. A cart's or order's GET returns its back-office " +
             "view: its workflow (name, current step, the transitions a manager can fire now) and the id of the CRM opportunity made " +
-            "from it (null until a manager makes one). When more writes wait than the database can take, an upsert answers 503 " +
+            "from it (null while there is none). When more writes wait than the database can take, an upsert answers 503 " +
             "with Retry-After and stores nothing: send it again after that many seconds.";
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();

@@ -37,12 +37,21 @@ internal static class StorefrontResults
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-    public static RouteHandlerBuilder DescribeGet<TView>(this RouteHandlerBuilder builder, string name, string what) =>
+    /// <summary>A customer's GET: the record and its back-office links.</summary>
+    public static RouteHandlerBuilder DescribeGet<TView>(this RouteHandlerBuilder builder, string name, string what, string links) =>
+        builder.WithName(name)
+            .WithSummary($"Get a {what} with its back-office view")
+            .WithDescription($"The stored {what} as CommerceDesk sees it, with {links}.")
+            .Produces<TView>(StatusCodes.Status200OK);
+
+    /// <summary>A cart's or order's GET: the record, where the managers' workflow stands and the opportunity made from it.</summary>
+    public static RouteHandlerBuilder DescribeWorkedGet<TView>(this RouteHandlerBuilder builder, string name, string what) =>
         builder.WithName(name)
             .WithSummary($"Get a {what} with its back-office view")
             .WithDescription(
                 $"The stored {what} as CommerceDesk sees it: status, CRM sync state and links. " +
-                "workflow is where the managers' workflow stands (its name, current step and the transitions a manager can fire now; " +
-                "null for a record without one); opportunityId is the CRM opportunity a manager made from it, or null.")
+                "workflow is where the managers' workflow stands: its name, current step and the transitions a manager can fire now " +
+                $"(never null here: a {what} nobody has worked on yet is at its workflow's first step); " +
+                "opportunityId is the CRM opportunity made from it, by a manager or by the CRM sync, or null while there is none.")
             .Produces<TView>(StatusCodes.Status200OK);
 }

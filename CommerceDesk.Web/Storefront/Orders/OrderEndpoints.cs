@@ -11,7 +11,7 @@ internal static class OrderEndpoints
     public static void MapOrders(this RouteGroupBuilder group)
     {
         group.MapPut("/orders/{externalId}", PutAsync).DescribeUpsert<OrderRequest, OrderView>("PutOrder", "order", hasLines: true);
-        group.MapGet("/orders/{externalId}", GetAsync).DescribeGet<OrderView>("GetOrder", "order");
+        group.MapGet("/orders/{externalId}", GetAsync).DescribeWorkedGet<OrderView>("GetOrder", "order");
     }
 
     private static async Task<IResult> PutAsync(
