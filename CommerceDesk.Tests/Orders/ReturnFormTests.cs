@@ -54,6 +54,29 @@ public abstract class ReturnFormTests(CommerceDeskFactory factory)
     }
 
     [Fact]
+    public async Task TheRequestsListComesInPagesNewestFirstWithTheTotalAndWaitingOnesApart()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            var (number, _) = await DeliveredOrderAsync();
+            (await Form.SubmitAsync(number, Email, [new ReturnPick(1, 1)], $"Paged {i}", NewAddress())).Result.ShouldBe(ReturnFormResult.Received);
+        }
+        await using var db = factory.CreateDbContext();
+        var all = await db.ReturnRequests.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Select(r => r.Id).ToListAsync();
+        var waiting = await db.ReturnRequests.CountAsync(r => r.Status == ReturnRequestStatus.Pending);
+
+        var first = await ReturnRequestList.PageAsync(db, waitingOnly: false, page: 0, pageSize: 2);
+        var second = await ReturnRequestList.PageAsync(db, waitingOnly: false, page: 1, pageSize: 2);
+        var waitingPage = await ReturnRequestList.PageAsync(db, waitingOnly: true, page: 0, pageSize: 50);
+
+        first.Total.ShouldBe(all.Count);
+        first.Rows.Select(r => r.Id).Concat(second.Rows.Select(r => r.Id)).ShouldBe(all.Take(4));
+        waitingPage.Total.ShouldBe(waiting);
+        waitingPage.Rows.ShouldAllBe(r => r.Status == ReturnRequestStatus.Pending);
+        waitingPage.Rows.Select(r => r.Reason).ShouldContain("Paged 2");
+    }
+
+    [Fact]
     public async Task AWrongEmailForARealOrderAndAnUnknownNumberGetTheSameAnswerAndCreateNothing()
     {
         var (number, id) = await DeliveredOrderAsync();
