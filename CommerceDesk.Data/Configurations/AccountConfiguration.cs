@@ -21,5 +21,8 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         // Accounts grid: sorted by lifetime value or by number of customers.
         builder.HasIndex(a => a.LifetimeSalesValue).HasDatabaseName("IX_Accounts_LifetimeSalesValue");
         builder.HasIndex(a => a.CustomerCount).HasDatabaseName("IX_Accounts_CustomerCount");
+        // Its status filter, by name (the default order) or by lifetime value, without counting every account.
+        builder.HasIndex(a => new { a.IsActive, a.Name }).HasDatabaseName("IX_Accounts_Status_Name");
+        builder.HasIndex(a => new { a.IsActive, a.LifetimeSalesValue }).HasDatabaseName("IX_Accounts_Status_LifetimeSalesValue");
     }
 }

@@ -177,6 +177,12 @@ namespace CommerceDesk.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("IX_Accounts_OwnerCustomer");
 
+                    b.HasIndex("IsActive", "LifetimeSalesValue")
+                        .HasDatabaseName("IX_Accounts_Status_LifetimeSalesValue");
+
+                    b.HasIndex("IsActive", "Name")
+                        .HasDatabaseName("IX_Accounts_Status_Name");
+
                     b.ToTable("Accounts");
                 });
 

@@ -179,6 +179,12 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         .HasDatabaseName("IX_Accounts_OwnerCustomer")
                         .HasFilter("[OwnerCustomerId] IS NOT NULL");
 
+                    b.HasIndex("IsActive", "LifetimeSalesValue")
+                        .HasDatabaseName("IX_Accounts_Status_LifetimeSalesValue");
+
+                    b.HasIndex("IsActive", "Name")
+                        .HasDatabaseName("IX_Accounts_Status_Name");
+
                     b.ToTable("Accounts");
                 });
 

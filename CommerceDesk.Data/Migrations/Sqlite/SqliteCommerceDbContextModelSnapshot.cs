@@ -168,6 +168,12 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("IX_Accounts_OwnerCustomer");
 
+                    b.HasIndex("IsActive", "LifetimeSalesValue")
+                        .HasDatabaseName("IX_Accounts_Status_LifetimeSalesValue");
+
+                    b.HasIndex("IsActive", "Name")
+                        .HasDatabaseName("IX_Accounts_Status_Name");
+
                     b.ToTable("Accounts");
                 });
 

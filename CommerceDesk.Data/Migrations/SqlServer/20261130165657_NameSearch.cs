@@ -14,6 +14,16 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                 name: "IX_Opportunities_Owner",
                 table: "Opportunities",
                 columns: new[] { "OwnerName", "CloseDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_Status_LifetimeSalesValue",
+                table: "Accounts",
+                columns: new[] { "IsActive", "LifetimeSalesValue" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_Status_Name",
+                table: "Accounts",
+                columns: new[] { "IsActive", "Name" });
             // SQL Server searches names with LIKE prefixes: no full-text catalog (see FullTextSearch.IsAvailable).
             // The opportunities grid sorts by amount; the amount is a column of the Money complex property, which the model cannot index.
             migrationBuilder.Sql("CREATE INDEX \"IX_Opportunities_Amount\" ON \"Opportunities\" (\"Amount\")");
@@ -26,6 +36,14 @@ namespace CommerceDesk.Data.Migrations.SqlServer
             migrationBuilder.DropIndex(
                 name: "IX_Opportunities_Owner",
                 table: "Opportunities");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Accounts_Status_LifetimeSalesValue",
+                table: "Accounts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Accounts_Status_Name",
+                table: "Accounts");
         }
     }
 }

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CommerceDesk.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCommerceDbContext))]
-    [Migration("20261130164157_NameSearch")]
+    [Migration("20261130165657_NameSearch")]
     partial class NameSearch
     {
         /// <inheritdoc />
@@ -181,6 +181,12 @@ namespace CommerceDesk.Data.Migrations.SqlServer
                         .IsUnique()
                         .HasDatabaseName("IX_Accounts_OwnerCustomer")
                         .HasFilter("[OwnerCustomerId] IS NOT NULL");
+
+                    b.HasIndex("IsActive", "LifetimeSalesValue")
+                        .HasDatabaseName("IX_Accounts_Status_LifetimeSalesValue");
+
+                    b.HasIndex("IsActive", "Name")
+                        .HasDatabaseName("IX_Accounts_Status_Name");
 
                     b.ToTable("Accounts");
                 });

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CommerceDesk.Data.Migrations.Sqlite
+namespace CommerceDesk.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class NameSearch : Migration
@@ -15,8 +15,18 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 name: "IX_Opportunities_Owner",
                 table: "Opportunities",
                 columns: new[] { "OwnerName", "CloseDate" });
-            // Accounts and opportunities are searched by the words of their names from FTS5 indexes, like the other grids.
-            foreach (var sql in FullTextIndexes.Names.SelectMany(FullTextIndexes.CreateSql))
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_Status_LifetimeSalesValue",
+                table: "Accounts",
+                columns: new[] { "IsActive", "LifetimeSalesValue" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_Status_Name",
+                table: "Accounts",
+                columns: new[] { "IsActive", "Name" });
+            // Accounts and opportunities are searched by the words of their names from tsvector columns with GIN indexes, like the other grids.
+            foreach (var sql in PostgresFullText.CreateSql(FullTextIndexes.Names))
                 migrationBuilder.Sql(sql);
             // The opportunities grid sorts by amount; the amount is a column of the Money complex property, which the model cannot index.
             migrationBuilder.Sql("CREATE INDEX \"IX_Opportunities_Amount\" ON \"Opportunities\" (\"Amount\")");
@@ -25,12 +35,20 @@ namespace CommerceDesk.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var sql in FullTextIndexes.Names.SelectMany(FullTextIndexes.DropSql))
+            foreach (var sql in PostgresFullText.DropSql(FullTextIndexes.Names, withFunction: false))
                 migrationBuilder.Sql(sql);
             migrationBuilder.Sql("DROP INDEX \"IX_Opportunities_Amount\"");
             migrationBuilder.DropIndex(
                 name: "IX_Opportunities_Owner",
                 table: "Opportunities");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Accounts_Status_LifetimeSalesValue",
+                table: "Accounts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Accounts_Status_Name",
+                table: "Accounts");
         }
     }
 }
