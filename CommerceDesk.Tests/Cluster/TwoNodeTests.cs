@@ -196,6 +196,24 @@ public sealed class TwoNodeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OutboxRunsOnBothNodesAtOnceEachSendAFullBatch()
+    {
+        await using var nodes = await StartAsync();
+        var emails = await AddDueCartsAsync(nodes.A);
+        (await Sweep(nodes.A)).RemindersQueued.ShouldBe(DueCarts);
+
+        // Both runs read the same due messages and race for them; a claim the other node won is not part of this
+        // run's batch (Email:SendBatchSize, 100), so scaling out adds sending capacity.
+        var sent = await Task.WhenAll(new[] { nodes.A, nodes.B }.Select(n => Task.Run(() => n.Get<OutboxSender>().RunAsync(CancellationToken.None))));
+
+        sent.ShouldBe([100, 100]);
+        var received = _smtp.Received().Select(m => m.To.Mailboxes.Single().Address).ToList();
+        received.Count.ShouldBe(200);
+        received.Distinct().Count().ShouldBe(200);
+        received.ShouldAllBe(address => emails.Contains(address));
+    }
+
+    [Fact]
     public async Task TwoNodesStartingTogetherOnAnEmptyDatabaseMigrateAndSeedItOnce()
     {
         var database = await TestDatabase.CreateEmptyAsync(DatabaseProvider.Postgres);
