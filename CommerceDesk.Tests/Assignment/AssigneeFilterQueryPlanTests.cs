@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CommerceDesk.Tests.Assignment;
 
 /// <summary>The orders grid's assignee filter ("My orders", "Unassigned") walks IX_Orders_Assignee on SQLite: no scan, no sort.</summary>
+// SQLite only: the plans are read in SQLite's EXPLAIN QUERY PLAN form.
 public sealed class AssigneeFilterQueryPlanTests : IAsyncLifetime
 {
     private string _path = "";

@@ -146,16 +146,23 @@ public sealed class TwoNodeTests : IAsyncLifetime
         await using var nodes = await StartAsync();
         var clients = new[] { nodes.A.CreateStorefrontClient(), nodes.B.CreateStorefrontClient() };
         var ids = Enumerable.Range(0, 12).Select(_ => NewId("cus")).ToList();
-        var pushes = ids.SelectMany(id => Enumerable.Range(1, 8).Select(version => (Id: id, Version: version)))
+        var cartIds = Enumerable.Range(0, 6).Select(_ => NewId("cart")).ToList();
+        var pushes = ids.Select(id => (Kind: "customers", Id: id)).Concat(cartIds.Select(id => (Kind: "carts", Id: id)))
+            .SelectMany(record => Enumerable.Range(1, 8).Select(version => (record.Kind, record.Id, Version: version)))
             .OrderBy(_ => Random.Shared.Next()).ToList();
 
-        var responses = await Task.WhenAll(pushes.Select((p, i) =>
-            clients[i % 2].PutAsync("customers", p.Id, Customer(version: p.Version, email: $"{p.Id}-v{p.Version}@example.com"))));
+        var responses = await Task.WhenAll(pushes.Select((p, i) => clients[i % 2].PutAsync(p.Kind, p.Id, p.Kind == "customers"
+            ? Customer(version: p.Version, email: $"{p.Id}-v{p.Version}@example.com")
+            : Cart(version: p.Version, quantity: p.Version))));
 
         responses.ShouldAllBe(r => r.IsSuccessStatusCode);
         await using var db = nodes.A.CreateDbContext();
         var stored = await db.Customers.Where(c => ids.Contains(c.ExternalId)).ToDictionaryAsync(c => c.ExternalId, c => c.Email);
         ids.Select(id => stored[id]).ShouldBe(ids.Select(id => $"{id}-v8@example.com"));
+        // Each cart holds its newest version's lines and time, whichever node took which push in whichever order.
+        var carts = await db.Carts.AsNoTracking().Where(c => cartIds.Contains(c.ExternalId)).ToDictionaryAsync(c => c.ExternalId);
+        cartIds.Select(id => (carts[id].Items.Single(i => i.Sku == "SKU-1").Quantity, carts[id].LastActivityAt))
+            .ShouldAllBe(c => c.Quantity == 8 && c.LastActivityAt == T0.AddMinutes(8).UtcDateTime);
     }
 
     [Fact]
@@ -193,6 +200,24 @@ public sealed class TwoNodeTests : IAsyncLifetime
         }
 
         health.ShouldContain("2 job server(s)");
+    }
+
+    [Fact]
+    public async Task OutboxRunsOnBothNodesAtOnceEachSendAFullBatch()
+    {
+        await using var nodes = await StartAsync();
+        var emails = await AddDueCartsAsync(nodes.A);
+        (await Sweep(nodes.A)).RemindersQueued.ShouldBe(DueCarts);
+
+        // Both runs read the same due messages and race for them; a claim the other node won is not part of this
+        // run's batch (Email:SendBatchSize, 100), so scaling out adds sending capacity.
+        var sent = await Task.WhenAll(new[] { nodes.A, nodes.B }.Select(n => Task.Run(() => n.Get<OutboxSender>().RunAsync(CancellationToken.None))));
+
+        sent.ShouldBe([100, 100]);
+        var received = _smtp.Received().Select(m => m.To.Mailboxes.Single().Address).ToList();
+        received.Count.ShouldBe(200);
+        received.Distinct().Count().ShouldBe(200);
+        received.ShouldAllBe(address => emails.Contains(address));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CommerceDesk.Data;
 using CommerceDesk.Domain.Crm;
 using Microsoft.EntityFrameworkCore;
 using static CommerceDesk.Tests.Api.Storefront.StorefrontPayloads;
@@ -8,13 +9,22 @@ namespace CommerceDesk.Tests.Crm;
 /// The Salesforce connector end to end against a loopback Salesforce: token by client credentials, opportunities
 /// upserted by our external id in sObject Collections of at most 200, each record's own result.
 /// </summary>
-public sealed class SalesforceSyncTests : IAsyncLifetime
+public abstract class SalesforceSyncTests : IAsyncLifetime
 {
-    private readonly FakeSalesforce _salesforce = new();
-    private readonly CrmFactory _app = new();
+    public sealed class OnSqlite() : SalesforceSyncTests(DatabaseProvider.Sqlite);
 
-    public SalesforceSyncTests()
+    public sealed class OnPostgres() : SalesforceSyncTests(DatabaseProvider.Postgres);
+
+    private readonly FakeSalesforce _salesforce = new();
+    private readonly DatabaseProvider _provider;
+    private readonly CrmFactory _app;
+
+    private static CrmFactory NewApp(DatabaseProvider provider) => provider == DatabaseProvider.Postgres ? new PostgresCrmFactory() : new CrmFactory();
+
+    protected SalesforceSyncTests(DatabaseProvider provider)
     {
+        _provider = provider;
+        _app = NewApp(provider);
         _app.Settings["Crm:Connector"] = "Salesforce";
         _app.Settings["Crm:Salesforce:LoginUrl"] = _salesforce.BaseUrl;
         _app.Settings["Crm:Salesforce:ClientId"] = FakeSalesforce.ClientId;
@@ -188,7 +198,7 @@ public sealed class SalesforceSyncTests : IAsyncLifetime
     [Fact]
     public async Task ARefusedTokenRequestSaysWhyWithoutTheSecret()
     {
-        await using var wrong = new CrmFactory();
+        await using var wrong = NewApp(_provider);
         foreach (var (key, value) in _app.Settings) wrong.Settings[key] = value;
         wrong.Settings["Crm:Salesforce:ClientSecret"] = "not-the-secret";
 

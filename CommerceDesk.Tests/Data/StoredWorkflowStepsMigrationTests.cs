@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace CommerceDesk.Tests.Data;
 
 /// <summary>Records from before every cart and order stored its workflow step get the step the grids showed for them.</summary>
+// SQLite only: the PostgreSQL set began after this migration, so no PostgreSQL database holds rows from before it.
 public sealed class StoredWorkflowStepsMigrationTests : IDisposable
 {
     private readonly string _path = TestDatabase.NewPath();

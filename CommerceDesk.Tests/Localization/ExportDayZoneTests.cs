@@ -3,8 +3,12 @@ using CommerceDesk.Tests.Support;
 namespace CommerceDesk.Tests.Localization;
 
 /// <summary>The CSV export reads the day filter in the zone its link names, and its times stay UTC.</summary>
-public sealed class ExportDayZoneTests(CommerceDeskFactory factory) : IClassFixture<CommerceDeskFactory>
+public abstract class ExportDayZoneTests(CommerceDeskFactory factory)
 {
+    public sealed class OnSqlite(CommerceDeskFactory factory) : ExportDayZoneTests(factory), IClassFixture<CommerceDeskFactory>;
+
+    public sealed class OnPostgres(PostgresCommerceDeskFactory factory) : ExportDayZoneTests(factory), IClassFixture<PostgresCommerceDeskFactory>;
+
     [Fact]
     public async Task TheExportFiltersTheManagersDaysAndWritesUtcTimes()
     {

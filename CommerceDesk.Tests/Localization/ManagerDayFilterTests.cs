@@ -13,8 +13,12 @@ namespace CommerceDesk.Tests.Localization;
 /// "Placed between 23 and 23 November" means the manager's 23 November: an order at 23:30 UTC on the 22nd is
 /// on the 23rd in Berlin; one at 05:00 UTC on the 23rd is New York's first minute of that day.
 /// </summary>
-public sealed class ManagerDayFilterTests : IAsyncLifetime
+public abstract class ManagerDayFilterTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : ManagerDayFilterTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ManagerDayFilterTests(DatabaseProvider.Postgres);
+
     private static readonly DateTime LateOn22ndUtc = new(2026, 11, 22, 23, 30, 0, DateTimeKind.Utc);
     private static readonly DateTime NewYorkMidnight = new(2026, 11, 23, 5, 0, 0, DateTimeKind.Utc);
     private static readonly DateOnly The23rd = new(2026, 11, 23);
@@ -25,7 +29,7 @@ public sealed class ManagerDayFilterTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _path = await TestDatabase.CreateAsync();
+        _path = await TestDatabase.CreateAsync(provider);
         await using var db = Open();
         var shop = new ShopData(db);
         var web = await shop.ChannelAsync();
@@ -37,7 +41,7 @@ public sealed class ManagerDayFilterTests : IAsyncLifetime
         await shop.CartAsync(web, "cart-early", early, NewYorkMidnight);
     }
 
-    private CommerceDbContext Open() => new SqliteCommerceDbContext(TestDatabase.Options(_path));
+    private CommerceDbContext Open() => TestDatabase.Open(_path);
 
     private async Task<string[]> OrdersOnThe23rdAsync(TimeZoneInfo? zone)
     {

@@ -1,3 +1,4 @@
+using CommerceDesk.Data;
 using CommerceDesk.Data.Identity;
 using CommerceDesk.Domain.Channels;
 using CommerceDesk.Tests.Support;
@@ -8,14 +9,18 @@ using Microsoft.EntityFrameworkCore;
 namespace CommerceDesk.Tests.Webhooks;
 
 /// <summary>What an admin sets on /settings/channels and /settings/teams: clear refusals that change nothing, a secret never given back.</summary>
-public sealed class ChannelDispatchSettingsTests : IAsyncLifetime
+public abstract class ChannelDispatchSettingsTests(DatabaseProvider provider) : IAsyncLifetime
 {
+    public sealed class OnSqlite() : ChannelDispatchSettingsTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgres() : ChannelDispatchSettingsTests(DatabaseProvider.Postgres);
+
     private string _path = "";
     private long _channelId;
 
     public async Task InitializeAsync()
     {
-        _path = await TestDatabase.CreateAsync();
+        _path = await TestDatabase.CreateAsync(provider);
         await using var db = TestDatabase.Open(_path);
         db.Users.Add(new ApplicationUser { Id = "u-ann", UserName = "ann@shop.test", Email = "ann@shop.test", DisplayName = "Ann" });
         db.Users.Add(new ApplicationUser { Id = "u-ben", UserName = "ben@shop.test", Email = "ben@shop.test", DisplayName = "Ben", DisabledAt = DateTime.UtcNow });

@@ -277,4 +277,24 @@ public abstract class StatusWebhookTests(DatabaseProvider provider) : IAsyncLife
         json["refund"]!["currency"]!.GetValue<string>().ShouldBe("EUR");
         json["shipment"].ShouldBeNull();
     }
+
+    [Fact]
+    public async Task TwoSenderRunsAtOnceEachDeliverAFullBatch()
+    {
+        await using var receiver = new LoopbackWebhookReceiver();
+        await SetWebhookAsync(receiver.Url);
+        await using (var db = _factory.CreateDbContext())
+        {
+            var now = _time.GetUtcNow().UtcDateTime;
+            db.WebhookDeliveries.AddRange(Enumerable.Range(1, 2 * WebhookSender.Budget).Select(n => new WebhookDelivery(
+                Guid.NewGuid(), $"batch:{n}", _channelId, $"W-{n}", StatusWebhookPayload.StatusChanged, $"{{\"order\":\"W-{n}\"}}", now)));
+            await db.SaveChangesAsync();
+        }
+
+        // Both runs (as on two nodes) race for the same events; one the other run won is not part of this run's batch.
+        var runs = await Task.WhenAll(Task.Run(() => Sender().RunAsync(CancellationToken.None)), Task.Run(() => Sender().RunAsync(CancellationToken.None)));
+
+        runs.ShouldBe([WebhookSender.Budget, WebhookSender.Budget]);
+        receiver.Requests.Select(r => r.EventId).Distinct().Count().ShouldBe(2 * WebhookSender.Budget);
+    }
 }

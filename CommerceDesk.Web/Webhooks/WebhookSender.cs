@@ -22,7 +22,8 @@ public sealed class WebhookSender(IDbContextFactory<CommerceDbContext> factory, 
     /// <summary>How long a claim holds; a POST takes seconds at most, so an older claim belongs to a dead sender.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
-    private const int Budget = 200;
+    /// <summary>Most events one run delivers.</summary>
+    public const int Budget = 200;
     private const int CandidatesPerQuery = 20;
 
     /// <summary>Sends due events; returns how many were delivered.</summary>
@@ -37,9 +38,12 @@ public sealed class WebhookSender(IDbContextFactory<CommerceDbContext> factory, 
             if (candidates.Count == 0) break;
             foreach (var id in candidates)
             {
-                if (budget-- <= 0) break;
+                if (budget <= 0) break;
                 var claim = Guid.NewGuid();
+                // Only a won claim counts: a run on another node reads the same candidates, and claims it wins would
+                // otherwise use up this run's share while events are still waiting.
                 if (!await TryClaimAsync(id, claim, cancellationToken)) continue;
+                budget--;
                 if (await SendClaimedAsync(id, claim, cancellationToken)) delivered++;
             }
         }

@@ -4,6 +4,7 @@ using CommerceDesk.Tests.Support;
 
 namespace CommerceDesk.Tests.Api.Storefront;
 
+// SQLite only: the document is built from the endpoints, which are the same on every database.
 public sealed class OpenApiDocumentTests(CommerceDeskFactory factory) : IClassFixture<CommerceDeskFactory>
 {
     [Fact]

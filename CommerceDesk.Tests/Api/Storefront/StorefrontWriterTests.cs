@@ -8,8 +8,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CommerceDesk.Tests.Api.Storefront;
 
-public sealed class StorefrontWriterTests(CommerceDeskFactory factory) : IClassFixture<CommerceDeskFactory>
+/// <summary>The storefront's write path on each provider: on SQLite through the group-commit queue, elsewhere one transaction per upsert.</summary>
+public abstract class StorefrontWriterTests(CommerceDeskFactory factory)
 {
+    public sealed class OnSqlite(CommerceDeskFactory factory) : StorefrontWriterTests(factory), IClassFixture<CommerceDeskFactory>;
+
+    public sealed class OnPostgres(PostgresCommerceDeskFactory factory) : StorefrontWriterTests(factory), IClassFixture<PostgresCommerceDeskFactory>;
+
     private static readonly DateTime Now = new(2026, 3, 1, 9, 0, 0, DateTimeKind.Utc);
 
     [Fact]
@@ -42,6 +47,15 @@ public sealed class StorefrontWriterTests(CommerceDeskFactory factory) : IClassF
         await using var check = factory.CreateDbContext();
         (await check.Customers.CountAsync(c => c.ExternalId == "raced")).ShouldBe(0);
     }
+
+    internal static Customer NewCustomer(long channelId, string externalId = "raced") =>
+        new(channelId, externalId, new CustomerDetails(null, "Race", null, null, null, true, null), Now, Now);
+}
+
+// SQLite only: upserts are committed in groups only where one writer holds the database at a time.
+public sealed class GroupCommitTests(CommerceDeskFactory factory) : IClassFixture<CommerceDeskFactory>
+{
+    private static Customer NewCustomer(long channelId, string externalId) => StorefrontWriterTests.NewCustomer(channelId, externalId);
 
     [Fact]
     public async Task UpsertsQueuedTogetherCommitInOneGroupEachRunningOnce()
@@ -113,7 +127,4 @@ public sealed class StorefrontWriterTests(CommerceDeskFactory factory) : IClassF
         await using var db = factory.CreateDbContext();
         return (await db.Channels.SingleAsync(c => c.Code == "web")).Id;
     }
-
-    private static Customer NewCustomer(long channelId, string externalId = "raced") =>
-        new(channelId, externalId, new CustomerDetails(null, "Race", null, null, null, true, null), Now, Now);
 }

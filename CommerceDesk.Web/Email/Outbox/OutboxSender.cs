@@ -37,9 +37,12 @@ public sealed class OutboxSender(
                 if (candidates.Count == 0) break;
                 foreach (var id in candidates)
                 {
-                    if (budget-- <= 0) break;
+                    if (budget <= 0) break;
                     var claim = Guid.NewGuid();
+                    // Only a won claim counts: senders on other nodes read the same candidates, and claims they win
+                    // would otherwise use up this run's share while messages are still waiting.
                     if (!await TryClaimAsync(id, claim, cancellationToken)) continue;
+                    budget--;
                     try
                     {
                         connection ??= await transport.ConnectAsync(cancellationToken);
