@@ -7,6 +7,7 @@ using CommerceDesk.Web.Customers;
 using CommerceDesk.Web.Grids;
 using CommerceDesk.Web.Localization;
 using CommerceDesk.Web.Orders;
+using CommerceDesk.Web.Orders.Statuses;
 using CommerceDesk.Web.Products;
 using CsvHelper;
 using Microsoft.AspNetCore.WebUtilities;
@@ -30,13 +31,19 @@ internal static class GridExports
     public static void MapGridExports(this WebApplication app)
     {
         app.MapOpportunitiesExport();
+        // Statuses as the admin named them, sub-status included ("Completed · Delivered"), like the grid's chips.
         app.MapExport(OrdersPath, "orders", new OrderGridQuery(),
             query => new OrderGridFilter(Search(query), query["status"], Long(query["channelId"]), Day(query["from"]), Day(query["to"])),
-            [
-                ("Order", r => r.Number), ("Channel", r => r.Channel), ("Customer", r => r.CustomerName), ("E-mail", r => r.Email),
-                ("Placed (UTC)", r => r.PlacedAt), ("Subtotal", r => r.Subtotal), ("Currency", r => r.Currency), ("Status", r => r.Status),
-                ("Payment", r => r.PaymentStatus), ("Commercial state", r => Display.CommercialState(r.CommercialState)), ("CRM sync", r => Display.CrmSync(r.CrmStatus)), ("CRM error", r => r.CrmError),
-            ]);
+            async http =>
+            {
+                var statuses = await http.RequestServices.GetRequiredService<OrderStatusCatalog>().GetAsync();
+                return
+                [
+                    ("Order", r => r.Number), ("Channel", r => r.Channel), ("Customer", r => r.CustomerName), ("E-mail", r => r.Email),
+                    ("Placed (UTC)", r => r.PlacedAt), ("Subtotal", r => r.Subtotal), ("Currency", r => r.Currency), ("Status", r => statuses.LabelOf(r.Status, r.SubStatus)),
+                    ("Payment", r => r.PaymentStatus), ("Commercial state", r => Display.CommercialState(r.CommercialState)), ("CRM sync", r => Display.CrmSync(r.CrmStatus)), ("CRM error", r => r.CrmError),
+                ];
+            });
 
         app.MapExport(CartsPath, "carts", new CartGridQuery(),
             query => new CartGridFilter(Search(query), Enum.TryParse<CartStatus>(query["status"], ignoreCase: true, out var status) ? status : null,
@@ -87,7 +94,7 @@ internal static class GridExports
             [
                 ("Name", r => r.Name), ("Customer", r => r.CustomerName), ("Stage", r => r.Stage), ("Amount", r => r.Amount), ("Currency", r => r.Currency),
                 ("Close date", r => DateOnly.FromDateTime(r.CloseDate).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("Owner", r => r.OwnerName),
-                ("Source", r => r.Source.ToString()), ("Source cart", r => r.SourceCartExternalId), ("Source order", r => r.SourceOrderNumber), ("CRM id", r => r.ExternalCrmId),
+                ("Source", r => r.Source == Opportunities.OpportunitySource.Manual ? "By hand" : r.Source.ToString()), ("Source cart", r => r.SourceCartExternalId), ("Source order", r => r.SourceOrderNumber), ("CRM id", r => r.ExternalCrmId),
             ]);
 
     public static string OpportunitiesUrl(Opportunities.OpportunityGridFilter f, GridPaging p) => Url(OpportunitiesPath, p,
@@ -96,10 +103,16 @@ internal static class GridExports
     /// <summary>One grid's download: its filter read from the link, its query's rows streamed in its order as the columns say.</summary>
     private static void MapExport<TFilter, TRow>(this WebApplication app, string path, string name, IGridQuery<TFilter, TRow> grid,
         Func<IQueryCollection, TFilter> filterOf, (string Header, Func<TRow, object?> Value)[] columns) where TFilter : GridFilter =>
+        app.MapExport(path, name, grid, filterOf, _ => Task.FromResult(columns));
+
+    /// <summary>The same, with columns that need something read per download (the admin's status names).</summary>
+    private static void MapExport<TFilter, TRow>(this WebApplication app, string path, string name, IGridQuery<TFilter, TRow> grid,
+        Func<IQueryCollection, TFilter> filterOf, Func<HttpContext, Task<(string Header, Func<TRow, object?> Value)[]>> columnsFor) where TFilter : GridFilter =>
         app.MapGet(path, async (HttpContext http, IDbContextFactory<CommerceDbContext> factory, TimeProvider time) =>
         {
             var query = http.Request.Query;
             var filter = filterOf(query).InDayZone(Zone(query));
+            var columns = await columnsFor(http);
             await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
             await WriteAsync(http, $"{name}-{Stamp(time)}.csv", grid.StreamAsync(db, filter, Paging(query)), columns);
         });
