@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CommerceDesk.Domain.Email;
 using CommerceDesk.Tests.Support;
 using CommerceDesk.Web.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -90,6 +91,23 @@ public sealed class EveryPageBrowserTests(BrowserApp app) : IClassFixture<Browse
             await Assertions.Expect(page.Locator(".mud-table-loading-progress")).ToHaveCountAsync(0);
             await ExpectPageAsync(page, name);
         }
+
+        // An outbox message's preview opens in a dialog over the list, in view, not somewhere below it.
+        await using (var db = app.Factory.CreateDbContext())
+        {
+            db.Set<OutboxMessage>().Add(new OutboxMessage($"every-page:{Guid.NewGuid():N}", "preview@e2e.test", "Preview in a dialog",
+                "<p>Hello</p>", "Hello", DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        }
+        await page.GotoAsync("/outbox");
+        await BrowserApp.WaitForCircuitAsync(page);
+        await page.Locator("tbody tr").Filter(new() { HasText = "Preview in a dialog" }).First.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        var preview = page.Locator(".mud-dialog [data-testid=eml-preview]");
+        await Assertions.Expect(preview).ToContainTextAsync("Subject: Preview in a dialog");
+        await Assertions.Expect(preview).ToBeInViewportAsync();
+        await app.AssertAccessibleAsync(page, "outbox-preview");
+        await page.ClickAsync("[data-testid=close-preview]");
+        await Assertions.Expect(preview).ToHaveCountAsync(0);
 
         // The tab shows the shop's icon.
         var icon = await page.Locator("link[rel=icon]").GetAttributeAsync("href");
