@@ -33,7 +33,7 @@ internal static class GridExports
         app.MapOpportunitiesExport();
         // Statuses as the admin named them, sub-status included ("Completed · Delivered"), like the grid's chips.
         app.MapExport(OrdersPath, "orders", new OrderGridQuery(),
-            query => new OrderGridFilter(Search(query), query["status"], Long(query["channelId"]), Day(query["from"]), Day(query["to"])),
+            query => new OrderGridFilter(Search(query), Text(query, "status"), Long(query["channelId"]), Day(query["from"]), Day(query["to"])),
             async http =>
             {
                 var statuses = await http.RequestServices.GetRequiredService<OrderStatusCatalog>().GetAsync();
@@ -89,7 +89,7 @@ internal static class GridExports
         ("search", f.Search), ("oversold", f.Oversold?.ToString()), ("channelId", f.ChannelId?.ToString(CultureInfo.InvariantCulture)));
     private static void MapOpportunitiesExport(this WebApplication app) =>
         app.MapExport(OpportunitiesPath, "opportunities", new Opportunities.OpportunityGridQuery(),
-            query => new Opportunities.OpportunityGridFilter(Search(query), query["stage"], query["owner"], Day(query["month"]),
+            query => new Opportunities.OpportunityGridFilter(Search(query), Text(query, "stage"), Text(query, "owner"), Day(query["month"]),
                 Enum.TryParse<Opportunities.OpportunitySource>(query["source"], ignoreCase: true, out var source) ? source : null),
             [
                 ("Name", r => r.Name), ("Customer", r => r.CustomerName), ("Stage", r => r.Stage), ("Amount", r => r.Amount), ("Currency", r => r.Currency),
@@ -173,8 +173,11 @@ internal static class GridExports
     /// The search without control characters: a NUL or line feed (pasted, or from a hand-edited link) means nothing to
     /// a search and would break the full-text query after the file has started, cutting the download off.
     /// </summary>
-    private static string? Search(IQueryCollection query) =>
-        query["search"].ToString() is { Length: > 0 } search ? string.Concat(search.Where(c => !char.IsControl(c))) : null;
+    private static string? Search(IQueryCollection query) => Text(query, "search");
+
+    /// <summary>A text filter (search, status, stage, owner) without control characters; PostgreSQL's text cannot hold a NUL.</summary>
+    private static string? Text(IQueryCollection query, string key) =>
+        query[key].ToString() is { Length: > 0 } text && string.Concat(text.Where(c => !char.IsControl(c))) is { Length: > 0 } clean ? clean : null;
 
     private static long? Long(string? value) => long.TryParse(value, CultureInfo.InvariantCulture, out var v) ? v : null;
 
