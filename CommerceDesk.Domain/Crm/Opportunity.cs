@@ -20,7 +20,7 @@ public sealed partial class Opportunity : Entity, IVersioned
     private Opportunity(string name, Money amount, string stage, DateTime closeDate, Actor owner, DateTime now)
     {
         Name = Guard.Required(name, "Opportunity name", NameMaxLength);
-        Amount = amount;
+        Amount = WithinLimits(amount);
         Stage = Guard.Required(stage, "Stage", OpportunityStages.MaxLength);
         CloseDate = Guard.Utc(closeDate).Date;
         OwnerUserId = owner.UserId;
@@ -84,11 +84,20 @@ public sealed partial class Opportunity : Entity, IVersioned
     public void Sync(string name, Money amount, IReadOnlyList<string> stagePath, DateTime closeDate, string? contactRole, Actor by, DateTime now)
     {
         Name = Guard.Required(name, "Opportunity name", NameMaxLength);
-        Amount = amount;
+        Amount = WithinLimits(amount);
         CloseDate = Guard.Utc(closeDate).Date;
         ContactRole = Guard.Optional(contactRole, "Contact role", CrmSettings.RoleMaxLength);
         foreach (var stage in stagePath) ChangeStage(stage, by, now);
     }
+
+    /// <summary>
+    /// An amount typed by hand is held to a record's cap like a cart's or order's subtotal: beyond it the stored
+    /// ten-thousandths overflow, and the forecast's and account's sums must stay in range.
+    /// </summary>
+    private static Money WithinLimits(Money amount) =>
+        amount.Amount < 0m ? throw new DomainException("The amount of an opportunity cannot be negative.")
+        : amount.Amount > AmountLimits.MaxTotal ? throw new DomainException($"The amount of an opportunity may be at most {AmountLimits.Format(AmountLimits.MaxTotal)}.")
+        : amount;
 
     /// <summary>A manager's edit on the opportunity page.</summary>
     public void Edit(string name, Money amount, string stage, DateTime closeDate, string? contactRole, Actor by, DateTime now) =>

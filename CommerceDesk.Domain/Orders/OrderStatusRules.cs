@@ -13,6 +13,9 @@ public sealed class OrderStatusRules(IEnumerable<OrderStatusDefinition> definiti
 
     public string NameOf(string code) => Find(code)?.Name ?? code;
 
+    /// <summary>An order's status as managers read it, e.g. "Completed · Delivered" for a sub-status.</summary>
+    public string LabelOf(string code, string? subCode) => subCode is null ? NameOf(code) : $"{NameOf(code)} · {NameOf(subCode)}";
+
     /// <summary>An order sits in a leaf: a main status without sub-statuses, or a sub-status.</summary>
     public bool HasSubStatuses(string code) => _all.Any(d => d.ParentCode == code);
 

@@ -1,4 +1,8 @@
+using CommerceDesk.Domain.Common;
+using CommerceDesk.Domain.Crm;
+using CommerceDesk.Domain.Orders;
 using CommerceDesk.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace CommerceDesk.Tests.Api;
 
@@ -66,6 +70,43 @@ public abstract class GridExportTests(CommerceDeskFactory factory)
         row.ShouldNotContain("NotSynced");
         row.ShouldNotContain("QuotationSent");
         row.ShouldNotContain("SalesOrder");
+    }
+
+    [Fact]
+    public async Task TheOrdersExportNamesTheStatusAndSubStatusAsTheGridDoes()
+    {
+        await using (var db = factory.CreateDbContext())
+        {
+            var shop = new ShopData(db);
+            var web = await shop.ChannelAsync();
+            var order = await shop.OrderAsync(web, "EXP-DELIVERED", null, new DateTime(2026, 11, 3, 9, 0, 0, DateTimeKind.Utc), email: "sub@shop.test");
+            await db.Orders.Where(o => o.Id == order.Id).ExecuteUpdateAsync(o => o
+                .SetProperty(x => x.Status, OrderStatuses.Completed).SetProperty(x => x.SubStatus, OrderStatuses.Delivered));
+        }
+        var manager = await factory.SignedInAsync(BackOfficeSignIn.ManagerEmail, BackOfficeSignIn.ManagerPassword);
+
+        var csv = await manager.GetStringAsync("/export/orders.csv?search=EXP-DELIVERED");
+
+        csv.Split('\n').Single(l => l.StartsWith("EXP-DELIVERED")).ShouldContain(",Completed · Delivered,");
+    }
+
+    [Fact]
+    public async Task TheOpportunitiesExportSaysAnOpportunityWasEnteredByHand()
+    {
+        await using (var db = factory.CreateDbContext())
+        {
+            var stage = await db.OpportunityStageDefinitions.OrderBy(s => s.Position).Select(s => s.Name).FirstAsync();
+            db.Opportunities.Add(Opportunity.ForRecord("EXP-BY-HAND", new Money(120m, Currency.Parse("EUR")), stage,
+                new DateTime(2026, 12, 15, 0, 0, 0, DateTimeKind.Utc), new Actor("u-exp", "Erin Export"), Clock.Start, null, null, null, null, null));
+            await db.SaveChangesAsync();
+        }
+        var manager = await factory.SignedInAsync(BackOfficeSignIn.ManagerEmail, BackOfficeSignIn.ManagerPassword);
+
+        var csv = await manager.GetStringAsync("/export/opportunities.csv?search=EXP-BY-HAND");
+
+        var row = csv.Split('\n').Single(l => l.StartsWith("EXP-BY-HAND"));
+        row.ShouldContain(",By hand,");
+        row.ShouldNotContain("Manual");
     }
 
     [Fact]

@@ -46,4 +46,27 @@ public abstract partial class ReturnFormPostTests(CommerceDeskFactory factory)
         await using var db = factory.CreateDbContext();
         (await db.ReturnRequests.CountAsync()).ShouldBe(0);
     }
+
+    /// <summary>
+    /// A NUL cannot be typed but can be posted; PostgreSQL's text cannot hold it, so it must never reach a query. The form
+    /// reader refuses it, so the post is a plain 400 before the form runs (an OK would have to be the neutral answer).
+    /// </summary>
+    [Theory]
+    [InlineData("find", "NOPE%00X", "a%40example.com")]
+    [InlineData("find", "NOPE-1", "a%00b%40example.com")]
+    [InlineData("send", "NOPE%00Y", "a%40example.com")]
+    public async Task AControlCharacterInTheNumberOrEmailGetsTheNeutralAnswer(string step, string number, string email)
+    {
+        var (client, token) = await OpenFormAsync();
+        var body = $"_handler=return-form&__RequestVerificationToken={Uri.EscapeDataString(token)}&Input.Step={step}"
+            + $"&Input.OrderNumber={number}&Input.Email={email}&Input.Reason=Broken%00box&Input.Lines[0].Position=1&Input.Lines[0].Quantity=1";
+
+        var response = await client.PostAsync("/returns", new StringContent(body, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+
+        var html = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBeOneOf([HttpStatusCode.BadRequest, HttpStatusCode.OK], html[..Math.Min(html.Length, 2000)]);
+        if (response.StatusCode == HttpStatusCode.OK) html.ShouldContain("We could not find an order with this number and e-mail address.");
+        await using var db = factory.CreateDbContext();
+        (await db.ReturnRequests.CountAsync()).ShouldBe(0);
+    }
 }

@@ -11,6 +11,13 @@ namespace CommerceDesk.Tests.Workflows;
 public class DemoShopFactory : CommerceDeskFactory
 {
     protected override bool SeedDemoShop => true;
+
+    // Big enough for every lifecycle status: a smaller shop keeps its few confirmed orders Incoming.
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("DemoShop:Customers", "120");
+    }
 }
 
 /// <summary>The demo shop on PostgreSQL.</summary>
@@ -71,17 +78,33 @@ public abstract class WorkflowDemoSeedTests(DemoShopFactory factory)
     }
 
     [Fact]
+    public async Task TheDemoHasOrdersInEveryLifecycleStatusAndOpportunities()
+    {
+        factory.CreateClient().Dispose();
+        await using var db = factory.CreateDbContext();
+
+        var definitions = await db.OrderStatusDefinitions.AsNoTracking().ToListAsync();
+        var leaves = definitions.Where(d => !definitions.Any(sub => sub.ParentCode == d.Code)).Select(d => d.Code).ToList();
+        var held = await db.Orders.Select(o => o.SubStatus ?? o.Status).Distinct().ToListAsync();
+        leaves.Count.ShouldBeGreaterThan(5);
+        leaves.Except(held).ShouldBeEmpty("every status an order can sit in has a demo order");
+        (await db.Opportunities.CountAsync()).ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task SeedingAgainAddsNothing()
     {
         factory.CreateClient().Dispose();
         await using (var before = factory.CreateDbContext())
         {
             var count = await before.WorkflowItems.CountAsync();
+            var statusChanges = await before.OrderStatusHistory.CountAsync();
 
             using var scope = factory.Services.CreateScope();
             foreach (var seeder in scope.ServiceProvider.GetServices<IStartupSeeder>()) await seeder.SeedAsync(CancellationToken.None);
 
             (await before.WorkflowItems.CountAsync()).ShouldBe(count);
+            (await before.OrderStatusHistory.CountAsync()).ShouldBe(statusChanges);
         }
     }
 }

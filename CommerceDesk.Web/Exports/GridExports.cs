@@ -7,6 +7,7 @@ using CommerceDesk.Web.Customers;
 using CommerceDesk.Web.Grids;
 using CommerceDesk.Web.Localization;
 using CommerceDesk.Web.Orders;
+using CommerceDesk.Web.Orders.Statuses;
 using CommerceDesk.Web.Products;
 using CsvHelper;
 using Microsoft.AspNetCore.WebUtilities;
@@ -30,13 +31,19 @@ internal static class GridExports
     public static void MapGridExports(this WebApplication app)
     {
         app.MapOpportunitiesExport();
+        // Statuses as the admin named them, sub-status included ("Completed · Delivered"), like the grid's chips.
         app.MapExport(OrdersPath, "orders", new OrderGridQuery(),
-            query => new OrderGridFilter(Search(query), query["status"], Long(query["channelId"]), Day(query["from"]), Day(query["to"])),
-            [
-                ("Order", r => r.Number), ("Channel", r => r.Channel), ("Customer", r => r.CustomerName), ("E-mail", r => r.Email),
-                ("Placed (UTC)", r => r.PlacedAt), ("Subtotal", r => r.Subtotal), ("Currency", r => r.Currency), ("Status", r => r.Status),
-                ("Payment", r => r.PaymentStatus), ("Commercial state", r => Display.CommercialState(r.CommercialState)), ("CRM sync", r => Display.CrmSync(r.CrmStatus)), ("CRM error", r => r.CrmError),
-            ]);
+            query => new OrderGridFilter(Search(query), Text(query, "status"), Long(query["channelId"]), Day(query["from"]), Day(query["to"])),
+            async http =>
+            {
+                var statuses = await http.RequestServices.GetRequiredService<OrderStatusCatalog>().GetAsync();
+                return
+                [
+                    ("Order", r => r.Number), ("Channel", r => r.Channel), ("Customer", r => r.CustomerName), ("E-mail", r => r.Email),
+                    ("Placed (UTC)", r => r.PlacedAt), ("Subtotal", r => r.Subtotal), ("Currency", r => r.Currency), ("Status", r => statuses.LabelOf(r.Status, r.SubStatus)),
+                    ("Payment", r => r.PaymentStatus), ("Commercial state", r => Display.CommercialState(r.CommercialState)), ("CRM sync", r => Display.CrmSync(r.CrmStatus)), ("CRM error", r => r.CrmError),
+                ];
+            });
 
         app.MapExport(CartsPath, "carts", new CartGridQuery(),
             query => new CartGridFilter(Search(query), Enum.TryParse<CartStatus>(query["status"], ignoreCase: true, out var status) ? status : null,
@@ -82,12 +89,12 @@ internal static class GridExports
         ("search", f.Search), ("oversold", f.Oversold?.ToString()), ("channelId", f.ChannelId?.ToString(CultureInfo.InvariantCulture)));
     private static void MapOpportunitiesExport(this WebApplication app) =>
         app.MapExport(OpportunitiesPath, "opportunities", new Opportunities.OpportunityGridQuery(),
-            query => new Opportunities.OpportunityGridFilter(Search(query), query["stage"], query["owner"], Day(query["month"]),
+            query => new Opportunities.OpportunityGridFilter(Search(query), Text(query, "stage"), Text(query, "owner"), Day(query["month"]),
                 Enum.TryParse<Opportunities.OpportunitySource>(query["source"], ignoreCase: true, out var source) ? source : null),
             [
                 ("Name", r => r.Name), ("Customer", r => r.CustomerName), ("Stage", r => r.Stage), ("Amount", r => r.Amount), ("Currency", r => r.Currency),
                 ("Close date", r => DateOnly.FromDateTime(r.CloseDate).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("Owner", r => r.OwnerName),
-                ("Source", r => r.Source.ToString()), ("Source cart", r => r.SourceCartExternalId), ("Source order", r => r.SourceOrderNumber), ("CRM id", r => r.ExternalCrmId),
+                ("Source", r => r.Source == Opportunities.OpportunitySource.Manual ? "By hand" : r.Source.ToString()), ("Source cart", r => r.SourceCartExternalId), ("Source order", r => r.SourceOrderNumber), ("CRM id", r => r.ExternalCrmId),
             ]);
 
     public static string OpportunitiesUrl(Opportunities.OpportunityGridFilter f, GridPaging p) => Url(OpportunitiesPath, p,
@@ -96,10 +103,16 @@ internal static class GridExports
     /// <summary>One grid's download: its filter read from the link, its query's rows streamed in its order as the columns say.</summary>
     private static void MapExport<TFilter, TRow>(this WebApplication app, string path, string name, IGridQuery<TFilter, TRow> grid,
         Func<IQueryCollection, TFilter> filterOf, (string Header, Func<TRow, object?> Value)[] columns) where TFilter : GridFilter =>
+        app.MapExport(path, name, grid, filterOf, _ => Task.FromResult(columns));
+
+    /// <summary>The same, with columns that need something read per download (the admin's status names).</summary>
+    private static void MapExport<TFilter, TRow>(this WebApplication app, string path, string name, IGridQuery<TFilter, TRow> grid,
+        Func<IQueryCollection, TFilter> filterOf, Func<HttpContext, Task<(string Header, Func<TRow, object?> Value)[]>> columnsFor) where TFilter : GridFilter =>
         app.MapGet(path, async (HttpContext http, IDbContextFactory<CommerceDbContext> factory, TimeProvider time) =>
         {
             var query = http.Request.Query;
             var filter = filterOf(query).InDayZone(Zone(query));
+            var columns = await columnsFor(http);
             await using var db = await factory.CreateDbContextAsync(http.RequestAborted);
             await WriteAsync(http, $"{name}-{Stamp(time)}.csv", grid.StreamAsync(db, filter, Paging(query)), columns);
         });
@@ -160,8 +173,11 @@ internal static class GridExports
     /// The search without control characters: a NUL or line feed (pasted, or from a hand-edited link) means nothing to
     /// a search and would break the full-text query after the file has started, cutting the download off.
     /// </summary>
-    private static string? Search(IQueryCollection query) =>
-        query["search"].ToString() is { Length: > 0 } search ? string.Concat(search.Where(c => !char.IsControl(c))) : null;
+    private static string? Search(IQueryCollection query) => Text(query, "search");
+
+    /// <summary>A text filter (search, status, stage, owner) without control characters; PostgreSQL's text cannot hold a NUL.</summary>
+    private static string? Text(IQueryCollection query, string key) =>
+        query[key].ToString() is { Length: > 0 } text && string.Concat(text.Where(c => !char.IsControl(c))) is { Length: > 0 } clean ? clean : null;
 
     private static long? Long(string? value) => long.TryParse(value, CultureInfo.InvariantCulture, out var v) ? v : null;
 

@@ -15,6 +15,8 @@ public static class ReturnsSetup
         services.AddDomainEventHandler<ReturnRequestDecided, SendReturnDecision>();
         // After the demo shop and the order statuses (registered before this), and only when the demo shop is seeded.
         services.AddScoped<Infrastructure.IStartupSeeder, BillingDemoSeeder>();
+        // Then the rest of the lifecycle from the paid orders the billing demo left (it picks first).
+        services.AddScoped<Infrastructure.IStartupSeeder, Orders.Statuses.OrderStatusDemoSeeder>();
         return services;
     }
 }

@@ -28,8 +28,11 @@ public sealed class CustomerRequest
         CommonValidation.ExternalId(errors, "externalId", externalId, required: true);
         CommonValidation.Email(errors, "email", Email);
         errors.MaxLength("firstName", FirstName, Customer.NameMaxLength);
+        CommonValidation.ControlCharacters(errors, "firstName", FirstName);
         errors.MaxLength("lastName", LastName, Customer.NameMaxLength);
+        CommonValidation.ControlCharacters(errors, "lastName", LastName);
         errors.MaxLength("phone", Phone, Customer.PhoneMaxLength);
+        CommonValidation.ControlCharacters(errors, "phone", Phone);
         CommonValidation.ExternalId(errors, "parentExternalId", ParentExternalId, required: false);
         if (ParentExternalId is not null && ParentExternalId == externalId)
             errors.Add("parentExternalId", "A customer cannot be its own parent.");

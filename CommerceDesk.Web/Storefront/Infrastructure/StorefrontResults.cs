@@ -26,7 +26,7 @@ internal static class StorefrontResults
                 $"Idempotent upsert of the {what} with this external id. Returns 201 when created, otherwise 200 with the stored " +
                 $"{what}; a push whose updatedAt is not newer than the stored one is acknowledged with 200 and \"applied\": false " +
                 "and changes nothing, so retries and reordered webhooks are harmless. Records named by id that have not arrived " +
-                "yet are linked when they do. External ids may hold any text except control characters (line feed, tab, NUL …); " +
+                "yet are linked when they do. External ids and the other texts (names, SKUs, numbers, phone) may hold any text except control characters (line feed, tab, NUL …); " +
                 "updatedAt (and an order's placedAt) may be at most a day ahead of the server's clock. 503 with Retry-After: too many writes are waiting, nothing was stored; send it again later." + (hasLines ? AmountLimitsText : ""))
             .Accepts<TRequest>("application/json")
             .Produces<TView>(StatusCodes.Status200OK)

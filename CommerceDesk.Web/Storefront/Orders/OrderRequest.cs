@@ -42,6 +42,7 @@ public sealed class OrderRequest
         var errors = new FieldErrors();
         CommonValidation.ExternalId(errors, "externalId", externalId, required: true);
         errors.RequiredText("number", Number, Order.NumberMaxLength);
+        CommonValidation.ControlCharacters(errors, "number", Number);
         CommonValidation.ExternalId(errors, "cartExternalId", CartExternalId, required: false);
         CommonValidation.ExternalId(errors, "customerExternalId", CustomerExternalId, required: false);
         CommonValidation.Email(errors, "email", Email);
@@ -51,6 +52,7 @@ public sealed class OrderRequest
         else
         {
             errors.RequiredText("paymentMethod.code", PaymentMethod.Code, Domain.Orders.PaymentMethod.CodeMaxLength);
+            CommonValidation.ControlCharacters(errors, "paymentMethod.code", PaymentMethod.Code);
             errors.Required("paymentMethod.kind", PaymentMethod.Kind);
         }
         errors.Required("paymentStatus", PaymentStatus);

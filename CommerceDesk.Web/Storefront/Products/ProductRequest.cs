@@ -26,6 +26,7 @@ public sealed class ProductRequest
         errors.RequiredText("sku", sku, Product.SkuMaxLength);
         CommonValidation.ControlCharacters(errors, "sku", sku);
         errors.RequiredText("name", Name, Product.NameMaxLength);
+        CommonValidation.ControlCharacters(errors, "name", Name);
         if (Price is not { } price) errors.Add("price", "This field is required.");
         else if (price < 0) errors.Add("price", "Must not be negative.");
         else if (price > AmountLimits.MaxUnitPrice) errors.Add("price", $"Must be at most {AmountLimits.Format(AmountLimits.MaxUnitPrice)}.");

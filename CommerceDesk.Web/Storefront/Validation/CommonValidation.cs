@@ -15,7 +15,8 @@ internal static class CommonValidation
 
     /// <summary>
     /// Ids travel in URLs, headers, CSV files and e-mails: any letter or symbol is fine ("café", emoji, CJK, RTL),
-    /// a line feed, NUL or other control character is not.
+    /// a line feed, NUL or other control character is not. The same holds for the single-line texts (names, SKUs,
+    /// numbers, phone, payment code); a NUL would also fail the save on PostgreSQL, whose text cannot hold it.
     /// </summary>
     public static void ControlCharacters(FieldErrors errors, string field, string? value)
     {

@@ -37,7 +37,9 @@ internal static class LineValidation
                 continue;
             }
             errors.RequiredText($"{path}.sku", line.Sku, LineItem.SkuMaxLength);
+            CommonValidation.ControlCharacters(errors, $"{path}.sku", line.Sku);
             errors.RequiredText($"{path}.name", line.Name, LineItem.NameMaxLength);
+            CommonValidation.ControlCharacters(errors, $"{path}.name", line.Name);
             var quantityValid = Quantity(errors, $"{path}.quantity", line.Quantity);
             var priceValid = UnitPrice(errors, $"{path}.unitPrice", line.UnitPrice);
             if (!quantityValid || !priceValid) amountsValid = false;

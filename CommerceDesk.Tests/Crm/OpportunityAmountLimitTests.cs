@@ -1,0 +1,58 @@
+using CommerceDesk.Domain.Common;
+using CommerceDesk.Domain.Crm;
+using CommerceDesk.Tests.Support;
+using CommerceDesk.Web.Opportunities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CommerceDesk.Tests.Crm;
+
+/// <summary>
+/// An opportunity's amount typed by hand is held to a record's cap, like a cart's or order's subtotal: above it the
+/// stored ten-thousandths would overflow, and the forecast's sums must stay in range.
+/// </summary>
+public abstract class OpportunityAmountLimitTests(CommerceDeskFactory factory)
+{
+    public sealed class OnSqlite(CommerceDeskFactory factory) : OpportunityAmountLimitTests(factory), IClassFixture<CommerceDeskFactory>;
+
+    public sealed class OnPostgres(PostgresCommerceDeskFactory factory) : OpportunityAmountLimitTests(factory), IClassFixture<PostgresCommerceDeskFactory>;
+
+    private static readonly Actor Manager = new("m", "Maria Manager");
+
+    private static OpportunityForm Form(string name, decimal amount) => new()
+    {
+        Name = name, Amount = amount, Currency = "EUR", Stage = CrmRules.InitialStage, CloseDate = new DateTime(2026, 12, 20, 0, 0, 0, DateTimeKind.Utc),
+    };
+
+    [Theory]
+    [InlineData(1e15)]
+    [InlineData(900_000_000.01)]
+    public async Task AnAmountAboveTheCapIsRefusedWithAReasonAndNothingIsStored(decimal amount)
+    {
+        var editor = factory.Services.GetRequiredService<OpportunityEditor>();
+        var name = $"opp-too-big-{amount}";
+
+        var outcome = await editor.CreateAsync(Form(name, amount), Manager, CancellationToken.None);
+
+        outcome.Id.ShouldBeNull();
+        outcome.Error.ShouldBe($"The amount of an opportunity may be at most {AmountLimits.Format(AmountLimits.MaxTotal)}.");
+        await using var db = factory.CreateDbContext();
+        (await db.Opportunities.AnyAsync(o => o.Name == name)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task AnOpportunityAtTheCapIsStoredAndAnEditAboveItIsRefused()
+    {
+        var editor = factory.Services.GetRequiredService<OpportunityEditor>();
+
+        var created = await editor.CreateAsync(Form("opp-at-cap", AmountLimits.MaxTotal), Manager, CancellationToken.None);
+
+        created.Error.ShouldBeNull();
+        int version;
+        await using (var read = factory.CreateDbContext()) version = (await read.Opportunities.SingleAsync(o => o.Id == created.Id)).Version;
+        var edited = await editor.EditAsync(created.Id!.Value, version, Form("opp-at-cap", 79228162514264337593543950335m), Manager, CancellationToken.None);
+        edited.Error.ShouldBe($"The amount of an opportunity may be at most {AmountLimits.Format(AmountLimits.MaxTotal)}.");
+        await using var db = factory.CreateDbContext();
+        (await db.Opportunities.SingleAsync(o => o.Id == created.Id)).Amount.Amount.ShouldBe(AmountLimits.MaxTotal);
+    }
+}
