@@ -12,6 +12,13 @@ public sealed record LifetimeSalesValueResult(decimal Value, IReadOnlyList<strin
 /// </summary>
 public static class LifetimeSalesValue
 {
+    /// <summary>
+    /// The most it shows: what <see cref="Common.AmountLimits.RecordsSummable"/> orders at the largest total add up to,
+    /// and the most an amount column can hold and the grid sum. A large account in a currency converted at a high rate
+    /// could go past it; it stops there rather than refusing the order that took it over.
+    /// </summary>
+    public const decimal MaxValue = Common.AmountLimits.MaxTotal * Common.AmountLimits.RecordsSummable;
+
     public static LifetimeSalesValueResult Of(IEnumerable<OrderSale> orders, string reportingCurrency, IReadOnlyDictionary<string, decimal> rates)
     {
         var value = 0m;
@@ -23,6 +30,6 @@ public static class LifetimeSalesValue
             else if (rates.TryGetValue(order.Currency, out var rate)) value += net * rate;
             else missing.Add(order.Currency);
         }
-        return new LifetimeSalesValueResult(decimal.Round(value, 4, MidpointRounding.AwayFromZero), missing.ToList());
+        return new LifetimeSalesValueResult(Math.Min(decimal.Round(value, 4, MidpointRounding.AwayFromZero), MaxValue), missing.ToList());
     }
 }

@@ -29,4 +29,10 @@ public sealed class LifetimeSalesValueTests
         result.Value.ShouldBe(10m);
         result.CurrenciesWithoutRate.ShouldBe(["JPY"]);
     }
+
+    [Fact]
+    public void AValueBeyondWhatCanBeStoredStopsAtTheMaximum() =>
+        LifetimeSalesValue.Of([new OrderSale(1, "GBP", 900_000_000m, 0m), new OrderSale(2, "GBP", 900_000_000m, 0m)], "EUR",
+                new Dictionary<string, decimal> { ["GBP"] = 999_999m })
+            .Value.ShouldBe(LifetimeSalesValue.MaxValue);
 }

@@ -1,4 +1,5 @@
 using CommerceDesk.Data;
+using CommerceDesk.Domain.Accounts;
 using CommerceDesk.Domain.Common;
 using CommerceDesk.Domain.Customers;
 using CommerceDesk.Domain.Orders;
@@ -46,6 +47,28 @@ public abstract class LifetimeValueTests(CommerceDeskFactory factory)
         await editor.SaveRateAsync("USD", 1.0m, Admin, default);
         await Job().RunAsync(default);
         (await ValueAsync(customer)).ShouldBe(60m + 180m);
+    }
+
+    [Fact]
+    public async Task LargestOrdersAtTheHighestRateStopTheValueAtItsMaximumInsteadOfRefusingTheOrder()
+    {
+        await factory.Services.GetRequiredService<AccountSettingsEditor>().SaveRateAsync("GBP", 999_999m, Admin, default);
+        await using var db = factory.CreateDbContext();
+        var shop = new ShopData(db);
+        var channel = await shop.ChannelAsync();
+        var customer = await shop.CustomerAsync(channel, "ltv-max", "Max", "Value", "max@example.com", accountName: "Max Value");
+
+        foreach (var number in new[] { "LTV-MAX-1", "LTV-MAX-2" })
+        {
+            var order = new Order(channel.Id, "ext-" + number, new OrderSnapshot(number, null, customer.ExternalId, customer.Email, "GBP",
+                [new LineInput("SKU-" + number, "Chandelier", 9, 100_000_000m)], new PaymentMethod("card", PaymentKind.Online), PaymentStatus.Paid, Clock.Start),
+                Clock.Start, Clock.Start);
+            order.LinkCustomer(customer.Id);
+            db.Orders.Add(order);
+            await db.SaveChangesAsync();
+        }
+
+        (await ValueAsync(customer)).ShouldBe(LifetimeSalesValue.MaxValue);
     }
 
     private static async Task<Order> OrderAsync(CommerceDbContext db, long channelId, Customer customer, string number, string currency, decimal amount, PaymentStatus payment)

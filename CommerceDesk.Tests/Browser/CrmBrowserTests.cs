@@ -106,7 +106,7 @@ public sealed class CrmBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         await page.Locator("[data-testid=new-opportunity]").ClickAsync();
         var dialog = page.Locator(".mud-dialog");
-        await Assertions.Expect(dialog.GetByTestId("opportunity-account")).ToContainTextAsync("the customer you pick");
+        await Assertions.Expect(dialog.GetByTestId("opportunity-account")).ToContainTextAsync("Pick its customer");
         await page.Locator("#opportunity-name").FillAsync("Hand-made deal for the trade fair");
         await page.Locator("#opportunity-amount").FillAsync("1250");
         // The picker searches words of the name as the manager types: the last name's start and the first name.

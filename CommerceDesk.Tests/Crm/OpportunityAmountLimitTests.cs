@@ -1,6 +1,7 @@
 using CommerceDesk.Domain.Common;
 using CommerceDesk.Domain.Crm;
 using CommerceDesk.Tests.Support;
+using CommerceDesk.Web.Accounts.Opportunities;
 using CommerceDesk.Web.Opportunities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,9 +20,19 @@ public abstract class OpportunityAmountLimitTests(CommerceDeskFactory factory)
 
     private static readonly Actor Manager = new("m", "Maria Manager");
 
+    private static readonly DateTime Close = new(2026, 12, 20, 0, 0, 0, DateTimeKind.Utc);
+
+    private async Task<NewOpportunity> NewAsync(string name, decimal amount)
+    {
+        await using var db = factory.CreateDbContext();
+        var shop = new ShopData(db);
+        var customer = await shop.CustomerAsync(await shop.ChannelAsync(), "cap-" + Guid.NewGuid().ToString("N")[..8], "Cap", "Buyer", "cap@example.com", accountName: "Cap Buyer");
+        return new(name, null, customer.Id, amount, "EUR", CrmRules.InitialStage, Close);
+    }
+
     private static OpportunityForm Form(string name, decimal amount) => new()
     {
-        Name = name, Amount = amount, Currency = "EUR", Stage = CrmRules.InitialStage, CloseDate = new DateTime(2026, 12, 20, 0, 0, 0, DateTimeKind.Utc),
+        Name = name, Amount = amount, Currency = "EUR", Stage = CrmRules.InitialStage, CloseDate = Close,
     };
 
     [Theory]
@@ -29,13 +40,14 @@ public abstract class OpportunityAmountLimitTests(CommerceDeskFactory factory)
     [InlineData(900_000_000.01)]
     public async Task AnAmountAboveTheCapIsRefusedWithAReasonAndNothingIsStored(decimal amount)
     {
-        var editor = factory.Services.GetRequiredService<OpportunityEditor>();
+        var create = factory.Services.GetRequiredService<CreateOpportunity>();
         var name = $"opp-too-big-{amount}";
 
-        var outcome = await editor.CreateAsync(Form(name, amount), Manager, CancellationToken.None);
+        var input = await NewAsync(name, amount);
 
-        outcome.Id.ShouldBeNull();
-        outcome.Error.ShouldBe($"The amount of an opportunity may be at most {AmountLimits.Format(AmountLimits.MaxTotal)}.");
+        var refusal = await Should.ThrowAsync<DomainException>(() => create.RunAsync(input, Manager, CancellationToken.None));
+
+        refusal.Message.ShouldBe($"The amount of an opportunity may be at most {AmountLimits.Format(AmountLimits.MaxTotal)}.");
         await using var db = factory.CreateDbContext();
         (await db.Opportunities.AnyAsync(o => o.Name == name)).ShouldBeFalse();
     }
@@ -45,14 +57,13 @@ public abstract class OpportunityAmountLimitTests(CommerceDeskFactory factory)
     {
         var editor = factory.Services.GetRequiredService<OpportunityEditor>();
 
-        var created = await editor.CreateAsync(Form("opp-at-cap", AmountLimits.MaxTotal), Manager, CancellationToken.None);
+        var id = await factory.Services.GetRequiredService<CreateOpportunity>().RunAsync(await NewAsync("opp-at-cap", AmountLimits.MaxTotal), Manager, CancellationToken.None);
 
-        created.Error.ShouldBeNull();
         int version;
-        await using (var read = factory.CreateDbContext()) version = (await read.Opportunities.SingleAsync(o => o.Id == created.Id)).Version;
-        var edited = await editor.EditAsync(created.Id!.Value, version, Form("opp-at-cap", 79228162514264337593543950335m), Manager, CancellationToken.None);
+        await using (var read = factory.CreateDbContext()) version = (await read.Opportunities.SingleAsync(o => o.Id == id)).Version;
+        var edited = await editor.EditAsync(id, version, Form("opp-at-cap", 79228162514264337593543950335m), Manager, CancellationToken.None);
         edited.Error.ShouldBe($"The amount of an opportunity may be at most {AmountLimits.Format(AmountLimits.MaxTotal)}.");
         await using var db = factory.CreateDbContext();
-        (await db.Opportunities.SingleAsync(o => o.Id == created.Id)).Amount.Amount.ShouldBe(AmountLimits.MaxTotal);
+        (await db.Opportunities.SingleAsync(o => o.Id == id)).Amount.Amount.ShouldBe(AmountLimits.MaxTotal);
     }
 }
