@@ -18,6 +18,16 @@ public sealed class ShippedSignInLimitFactory : CommerceDeskFactory
     }
 }
 
+/// <summary>The app with room for more attempts a minute, so the limit on failures shows on its own.</summary>
+public sealed class RoomySignInLimitFactory : CommerceDeskFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("SignIn:AttemptsPerMinute", "100");
+    }
+}
+
 // SQLite only: the throttle counts attempts in memory, so the database makes no difference here.
 public sealed class SignInThrottleTests(ShippedSignInLimitFactory factory) : IClassFixture<ShippedSignInLimitFactory>
 {
@@ -27,7 +37,7 @@ public sealed class SignInThrottleTests(ShippedSignInLimitFactory factory) : ICl
         var stranger = factory.CreateBrowserLikeClient();
         var answers = new List<HttpResponseMessage>();
 
-        for (var attempt = 0; attempt < SignInThrottle.MaxFailedAttempts + 2; attempt++)
+        for (var attempt = 0; attempt < 12; attempt++)
             answers.Add(await stranger.PostSignInAsync(BackOfficeSignIn.AdminEmail, $"guess-{attempt}"));
 
         answers.Take(SignInThrottleOptions.DefaultAttemptsPerMinute).ShouldAllBe(a => a.StatusCode == HttpStatusCode.OK);
@@ -40,7 +50,32 @@ public sealed class SignInThrottleTests(ShippedSignInLimitFactory factory) : ICl
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var admin = (await users.FindByEmailAsync(BackOfficeSignIn.AdminEmail))!;
         (await users.IsLockedOutAsync(admin)).ShouldBeFalse();
-        (await users.GetAccessFailedCountAsync(admin)).ShouldBe(SignInThrottleOptions.DefaultAttemptsPerMinute);
         (await users.CheckPasswordAsync(admin, BackOfficeSignIn.AdminPassword)).ShouldBeTrue();
+    }
+}
+
+// SQLite only, as above.
+public sealed class SignInFailureLimitTests(RoomySignInLimitFactory factory) : IClassFixture<RoomySignInLimitFactory>
+{
+    [Fact]
+    public async Task SlowGuessingFromOneAddressLocksOutThatAddressAndNeverTheAccount()
+    {
+        var stranger = factory.CreateBrowserLikeClient();
+        var limit = new SignInThrottleOptions().FailuresPerAddress;
+
+        var guesses = new List<string>();
+        for (var attempt = 0; attempt <= limit; attempt++)
+            guesses.Add(await (await stranger.PostSignInAsync(BackOfficeSignIn.AdminEmail, $"slow-guess-{attempt}")).Content.ReadAsStringAsync());
+        // Past the limit even the right password is not checked from this address.
+        var rightPassword = await (await stranger.PostSignInAsync(BackOfficeSignIn.AdminEmail, BackOfficeSignIn.AdminPassword)).Content.ReadAsStringAsync();
+
+        guesses.Take(limit).ShouldAllBe(page => page.Contains("The e-mail or the password is not correct."));
+        guesses[limit].ShouldContain("Too many failed sign-ins from your network.");
+        rightPassword.ShouldContain("Too many failed sign-ins from your network.");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var admin = (await users.FindByEmailAsync(BackOfficeSignIn.AdminEmail))!;
+        (await users.IsLockedOutAsync(admin)).ShouldBeFalse();
+        (await users.GetAccessFailedCountAsync(admin)).ShouldBe(0);
     }
 }

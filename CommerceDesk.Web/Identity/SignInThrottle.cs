@@ -13,20 +13,28 @@ public sealed class SignInThrottleOptions
 
     /// <summary>Sign-in attempts one client address may make per minute; the rest get 429.</summary>
     public int AttemptsPerMinute { get; set; } = DefaultAttemptsPerMinute;
+
+    /// <summary>How far back failed sign-ins count (<see cref="SignInFailures"/>).</summary>
+    public int FailureWindowMinutes { get; set; } = 15;
+
+    /// <summary>Failed sign-ins one client address may make within the window, whichever accounts it tries.</summary>
+    public int FailuresPerAddress { get; set; } = 10;
+
+    /// <summary>Failed sign-ins one account may take within the window, from all addresses together.</summary>
+    public int FailuresPerAccount { get; set; } = 50;
 }
 
 /// <summary>
-/// Sign-in attempts are limited per client address, below the account lockout (<see cref="MaxFailedAttempts"/>
-/// failures in a row): a stranger hammering the form from one address is turned away before the account locks, so
-/// they cannot keep an admin locked out by guessing quickly. The lockout still stops a guesser spread over many addresses.
+/// Sign-in attempts are limited per client address: a few a minute (429 for the rest), and a few failures per
+/// quarter hour (<see cref="SignInFailures"/>). There is no account-wide lockout a stranger could trigger: guesses
+/// from one address lock out only that address.
 /// </summary>
 internal static class SignInThrottle
 {
-    public const int MaxFailedAttempts = 10;
-
     public static IServiceCollection AddSignInThrottle(this IServiceCollection services)
     {
         services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.Section);
+        services.AddSingleton<SignInFailures>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<SignInThrottleOptions>>((limiter, throttle) =>
         {
@@ -49,7 +57,7 @@ internal static class SignInThrottle
     private static bool IsSignInAttempt(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) && request.Path.Equals(BackOfficeAuthorization.LoginPath, StringComparison.OrdinalIgnoreCase);
 
-    private static string ClientAddress(HttpContext context) =>
+    public static string ClientAddress(HttpContext context) =>
         context.Connection.RemoteIpAddress is { } address ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString() : "unknown";
 
     private static async ValueTask AnswerTooManyAsync(HttpContext context, CancellationToken cancellationToken)

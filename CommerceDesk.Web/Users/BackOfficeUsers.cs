@@ -81,7 +81,7 @@ public sealed class BackOfficeUsers(
             var password = OneTimePassword.New();
             var token = await users.GeneratePasswordResetTokenAsync(user);
             if (Failed(await users.ResetPasswordAsync(user, token, password)) is { } reset) return reset;
-            // An admin's reset also lifts a lockout from failed attempts: the user gets in with the new password.
+            // An admin's reset also lifts any lockout (sign-in no longer locks accounts, but older databases may hold one).
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
             Audit(db, actor, user.Email!, UserAuditAction.PasswordReset, "New one-time password");
