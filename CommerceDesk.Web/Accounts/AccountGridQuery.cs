@@ -34,16 +34,8 @@ public sealed class AccountGridQuery : GridQuery<Account, AccountGridFilter, Acc
     {
         var accounts = db.Accounts.AsNoTracking();
         if (filter.Active is { } active) accounts = accounts.Where(a => a.IsActive == active);
-        if (FullTextSearch.IsAvailable(db))
-        {
-            if (FullTextIndexes.MatchExpression(filter.Search) is { } match)
-            {
-                var ids = FullTextSearch.AccountIds(db, match);
-                accounts = accounts.Where(a => ids.Contains(a.Id));
-            }
-        }
-        else if (TextSearch.Prefix(filter.Search) is { } pattern)
-            accounts = accounts.Where(a => EF.Functions.Like(a.Name, pattern, TextSearch.EscapeCharacter));
+        accounts = accounts.MatchingWords(db, filter.Search, FullTextSearch.AccountIds,
+            pattern => a => EF.Functions.Like(a.Name, pattern, TextSearch.EscapeCharacter));
         return accounts;
     }
 

@@ -35,23 +35,13 @@ public sealed class CustomerGridQuery : GridQuery<Customer, CustomerGridFilter, 
         if (DayRange.StartOf(filter.CreatedFrom, filter.DayZone) is { } from) customers = customers.Where(c => c.CreatedAt >= from);
         if (DayRange.EndOf(filter.CreatedTo, filter.DayZone) is { } to) customers = customers.Where(c => c.CreatedAt < to);
 
-        if (FullTextSearch.IsAvailable(db))
-        {
-            if (FullTextIndexes.MatchExpression(filter.Search) is { } match)
-            {
-                var ids = FullTextSearch.CustomerIds(db, match);
-                customers = customers.Where(c => ids.Contains(c.Id));
-            }
-        }
-        else if (TextSearch.Prefix(filter.Search) is { } pattern)
+        return customers.MatchingWords(db, filter.Search, FullTextSearch.CustomerIds, pattern =>
         {
             var byName = MatchingNames(db, filter.Search, pattern).Select(c => c.Id);
-            customers = customers.Where(c =>
-                EF.Functions.Like(c.Email!, pattern.ToLowerInvariant(), TextSearch.EscapeCharacter)
-                || EF.Functions.Like(c.ExternalId, pattern, TextSearch.EscapeCharacter)
-                || byName.Contains(c.Id));
-        }
-        return customers;
+            return c => EF.Functions.Like(c.Email!, pattern.ToLowerInvariant(), TextSearch.EscapeCharacter)
+                        || EF.Functions.Like(c.ExternalId, pattern, TextSearch.EscapeCharacter)
+                        || byName.Contains(c.Id);
+        });
     }
 
     /// <summary>Customers whose first or last name starts with the term, or "First Last" for a two-word term.</summary>

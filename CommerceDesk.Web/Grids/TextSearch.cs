@@ -1,3 +1,8 @@
+using System.Linq.Expressions;
+using CommerceDesk.Data;
+using CommerceDesk.Data.Search;
+using CommerceDesk.Domain.Common;
+
 namespace CommerceDesk.Web.Grids;
 
 /// <summary>
@@ -9,6 +14,23 @@ public static class TextSearch
 {
     public const string EscapeCharacter = "\\";
     public const int MaxLength = 100;
+
+    /// <summary>
+    /// The rows whose full-text index matches every word of the search as a prefix (SQLite, PostgreSQL); on SQL Server
+    /// those <paramref name="prefixFallback"/> keeps for the search's LIKE prefix pattern. No search keeps every row.
+    /// </summary>
+    public static IQueryable<T> MatchingWords<T>(this IQueryable<T> rows, CommerceDbContext db, string? search,
+        Func<CommerceDbContext, string, IQueryable<long>> fullTextIds, Func<string, Expression<Func<T, bool>>> prefixFallback)
+        where T : Entity
+    {
+        if (FullTextSearch.IsAvailable(db))
+        {
+            if (FullTextIndexes.MatchExpression(search) is not { } match) return rows;
+            var ids = fullTextIds(db, match);
+            return rows.Where(row => ids.Contains(row.Id));
+        }
+        return Prefix(search) is { } pattern ? rows.Where(prefixFallback(pattern)) : rows;
+    }
 
     /// <summary>The trimmed term as a prefix pattern with LIKE's wildcards escaped, or null for no search.</summary>
     public static string? Prefix(string? term) =>

@@ -53,16 +53,8 @@ public sealed class OpportunityGridQuery : GridQuery<Opportunity, OpportunityGri
             OpportunitySource.Manual => opportunities.Where(o => o.SourceCartId == null && o.SourceOrderId == null),
             _ => opportunities,
         };
-        if (FullTextSearch.IsAvailable(db))
-        {
-            if (FullTextIndexes.MatchExpression(filter.Search) is { } match)
-            {
-                var ids = FullTextSearch.OpportunityIds(db, match);
-                opportunities = opportunities.Where(o => ids.Contains(o.Id));
-            }
-        }
-        else if (TextSearch.Prefix(filter.Search) is { } pattern)
-            opportunities = opportunities.Where(o => EF.Functions.Like(o.Name, pattern, TextSearch.EscapeCharacter));
+        opportunities = opportunities.MatchingWords(db, filter.Search, FullTextSearch.OpportunityIds,
+            pattern => o => EF.Functions.Like(o.Name, pattern, TextSearch.EscapeCharacter));
         return opportunities;
     }
 

@@ -30,18 +30,10 @@ public static class CustomerPickers
     public static async Task<IReadOnlyList<CustomerOption>> CustomersAsync(CommerceDbContext db, string? text, long? except, CancellationToken ct)
     {
         var customers = db.Customers.AsNoTracking().Where(c => c.Id != except);
-        if (FullTextSearch.IsAvailable(db))
-        {
-            if (FullTextIndexes.MatchExpression(text) is { } match)
-            {
-                var ids = FullTextSearch.CustomerIds(db, match);
-                customers = customers.Where(c => ids.Contains(c.Id));
-            }
-        }
-        else if (TextSearch.Prefix(text) is { } pattern)
-            customers = customers.Where(c => EF.Functions.Like(c.LastName!, pattern, TextSearch.EscapeCharacter)
-                                             || EF.Functions.Like(c.FirstName!, pattern, TextSearch.EscapeCharacter)
-                                             || EF.Functions.Like(c.Email!, pattern, TextSearch.EscapeCharacter));
+        customers = customers.MatchingWords(db, text, FullTextSearch.CustomerIds,
+            pattern => c => EF.Functions.Like(c.LastName!, pattern, TextSearch.EscapeCharacter)
+                            || EF.Functions.Like(c.FirstName!, pattern, TextSearch.EscapeCharacter)
+                            || EF.Functions.Like(c.Email!, pattern, TextSearch.EscapeCharacter));
         var rows = await customers.OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ThenBy(c => c.Id).Take(MaxOptions)
             .Select(c => new { c.Id, c.FirstName, c.LastName, c.Email }).ToListAsync(ct);
         return rows.Select(r => new CustomerOption(r.Id, PersonName.Of(r.FirstName, r.LastName, r.Email), r.Email)).ToList();
@@ -50,16 +42,8 @@ public static class CustomerPickers
     public static async Task<IReadOnlyList<AccountOption>> AccountsAsync(CommerceDbContext db, string? text, CancellationToken ct)
     {
         var accounts = db.Accounts.AsNoTracking();
-        if (FullTextSearch.IsAvailable(db))
-        {
-            if (FullTextIndexes.MatchExpression(text) is { } match)
-            {
-                var ids = FullTextSearch.AccountIds(db, match);
-                accounts = accounts.Where(a => ids.Contains(a.Id));
-            }
-        }
-        else if (TextSearch.Prefix(text) is { } pattern)
-            accounts = accounts.Where(a => EF.Functions.Like(a.Name, pattern, TextSearch.EscapeCharacter));
+        accounts = accounts.MatchingWords(db, text, FullTextSearch.AccountIds,
+            pattern => a => EF.Functions.Like(a.Name, pattern, TextSearch.EscapeCharacter));
         return await accounts.OrderByDescending(a => a.IsActive).ThenBy(a => a.Name).ThenBy(a => a.Id).Take(MaxOptions)
             .Select(a => new AccountOption(a.Id, a.Name, a.IsActive)).ToListAsync(ct);
     }
