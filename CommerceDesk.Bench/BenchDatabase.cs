@@ -22,13 +22,14 @@ public sealed record BenchDatabase(DatabaseProvider Provider, string Name)
     public string Describe => IsPostgres ? "PostgreSQL database" : "SQLite file";
 
     public CommerceDbContext CreateContext(params IInterceptor[] interceptors) => IsPostgres
-        ? new PostgresCommerceDbContext(new DbContextOptionsBuilder<PostgresCommerceDbContext>().UseNpgsql(Name).AddInterceptors(interceptors).Options)
+        ? new PostgresCommerceDbContext(new DbContextOptionsBuilder<PostgresCommerceDbContext>().UseNpgsql(PostgresSessions.ConnectionString(Options)).AddInterceptors(interceptors).Options)
         : new SqliteCommerceDbContext(new DbContextOptionsBuilder<SqliteCommerceDbContext>().UseSqlite(ConnectionString).AddInterceptors(interceptors).Options);
 
     /// <summary>A plain open connection for raw SQL.</summary>
     public async Task<DbConnection> OpenAsync()
     {
-        DbConnection connection = IsPostgres ? new NpgsqlConnection(Name) : new SqliteConnection(ConnectionString);
+        // Raw SQL runs in the same session settings as the app's queries, so the two stay comparable.
+        DbConnection connection = IsPostgres ? new NpgsqlConnection(PostgresSessions.ConnectionString(Options)) : new SqliteConnection(ConnectionString);
         await connection.OpenAsync();
         return connection;
     }

@@ -41,7 +41,7 @@ public static class DataServiceCollectionExtensions
                 break;
             case DatabaseProvider.Postgres:
                 services.AddPooledDbContextFactory<PostgresCommerceDbContext>((sp, db) => db
-                    .UseNpgsql(options.ConnectionString)
+                    .UseNpgsql(PostgresSessions.ConnectionString(options))
                     .AddInterceptors(sp.GetRequiredService<VersionInterceptor>(), sp.GetRequiredService<DomainEventInterceptor>()));
                 services.AddSingleton<IDbContextFactory<CommerceDbContext>, ContextFactory<PostgresCommerceDbContext>>();
                 break;
