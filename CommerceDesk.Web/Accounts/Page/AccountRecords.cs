@@ -11,7 +11,7 @@ public sealed record AccountOrderRow(long Id, string Number, DateTime PlacedAt, 
 
 public sealed record AccountCartRow(long Id, string ExternalId, DateTime LastActivityAt, string Customer, CartStatus Status, decimal Subtotal, string Currency);
 
-public sealed record AccountOpportunityRow(long Id, string Name, string Stage, decimal Amount, string Currency, DateTime CloseDate, string Owner, long? CartId, long? OrderId);
+public sealed record AccountOpportunityRow(long Id, string Name, string Stage, decimal Amount, string Currency, DateTime CloseDate, string Owner);
 
 /// <summary>The Commerce section of the account page: its customers' orders, quotes, carts and opportunities, a page at a time.</summary>
 public static class AccountRecords
@@ -55,7 +55,7 @@ public static class AccountRecords
             .Where(o => o.AccountId == accountId || db.Customers.Any(c => c.Id == o.CustomerId && c.AccountId == accountId));
         var total = await opportunities.CountAsync(ct);
         var rows = await opportunities.OrderByDescending(o => o.CloseDate).ThenByDescending(o => o.Id).Skip(page * PageSize).Take(PageSize)
-            .Select(o => new AccountOpportunityRow(o.Id, o.Name, o.Stage, o.Amount.Amount, o.Amount.Currency, o.CloseDate, o.OwnerName, o.SourceCartId, o.SourceOrderId))
+            .Select(o => new AccountOpportunityRow(o.Id, o.Name, o.Stage, o.Amount.Amount, o.Amount.Currency, o.CloseDate, o.OwnerName))
             .ToListAsync(ct);
         return new GridPage<AccountOpportunityRow>(rows, total);
     }
