@@ -16,14 +16,14 @@ public static class FullTextIndexes
     public static readonly Index Accounts = new("AccountSearch", "Accounts", ["Name"]);
     public static readonly Index Opportunities = new("OpportunitySearch", "Opportunities", ["Name"]);
 
-    /// <summary>The indexes the first full-text migration created; each later one adds its own.</summary>
-    public static readonly Index[] Grids = [Customers, Orders, Carts];
+    /// <summary>The indexes the FullTextSearch migration created (a migration keeps building what it built then).</summary>
+    public static readonly Index[] OfFullTextSearchMigration = [Customers, Orders, Carts];
+
+    /// <summary>The indexes the NameSearch migration added.</summary>
+    public static readonly Index[] OfNameSearchMigration = [Accounts, Opportunities];
 
     /// <summary>Every index the migrations create.</summary>
-    public static readonly Index[] All = [.. Grids, Accounts, Opportunities];
-
-    /// <summary>The indexes the second full-text migration added.</summary>
-    public static readonly Index[] Names = [Accounts, Opportunities];
+    public static readonly Index[] All = [.. OfFullTextSearchMigration, .. OfNameSearchMigration];
 
     public static IEnumerable<string> CreateSql(Index index)
     {

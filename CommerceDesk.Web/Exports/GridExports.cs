@@ -94,7 +94,7 @@ internal static class GridExports
             [
                 ("Name", r => r.Name), ("Customer", r => r.CustomerName), ("Stage", r => r.Stage), ("Amount", r => r.Amount), ("Currency", r => r.Currency),
                 ("Close date", r => DateOnly.FromDateTime(r.CloseDate).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("Owner", r => r.OwnerName),
-                ("Source", r => r.Source == Opportunities.OpportunitySource.Manual ? "By hand" : r.Source.ToString()), ("Source cart", r => r.SourceCartExternalId), ("Source order", r => r.SourceOrderNumber), ("CRM id", r => r.ExternalCrmId),
+                ("Source", r => Display.OpportunitySource(r.Source)), ("Source cart", r => r.SourceCartExternalId), ("Source order", r => r.SourceOrderNumber), ("CRM id", r => r.ExternalCrmId),
             ]);
 
     public static string OpportunitiesUrl(Opportunities.OpportunityGridFilter f, GridPaging p) => Url(OpportunitiesPath, p,

@@ -6,7 +6,7 @@ namespace CommerceDesk.Web.Returns;
 
 /// <summary>
 /// The return requests page, newest first, one page at a time with the total: those waiting for a decision read
-/// IX_ReturnRequests_Status_CreatedAt; every request is read newest first by its id.
+/// IX_ReturnRequests_Status_CreatedAt; "All" sorts every request, which stays cheap at the numbers a shop gets back.
 /// </summary>
 public static class ReturnRequestList
 {

@@ -26,7 +26,7 @@ namespace CommerceDesk.Data.Migrations.Postgres
                 table: "Accounts",
                 columns: new[] { "IsActive", "Name" });
             // Accounts and opportunities are searched by the words of their names from tsvector columns with GIN indexes, like the other grids.
-            foreach (var sql in PostgresFullText.CreateSql(FullTextIndexes.Names))
+            foreach (var sql in PostgresFullText.CreateSql(FullTextIndexes.OfNameSearchMigration))
                 migrationBuilder.Sql(sql);
             // The opportunities grid sorts by amount; the amount is a column of the Money complex property, which the model cannot index.
             migrationBuilder.Sql("CREATE INDEX \"IX_Opportunities_Amount\" ON \"Opportunities\" (\"Amount\")");
@@ -35,7 +35,7 @@ namespace CommerceDesk.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var sql in PostgresFullText.DropSql(FullTextIndexes.Names, withFunction: false))
+            foreach (var sql in PostgresFullText.DropSql(FullTextIndexes.OfNameSearchMigration, withFunction: false))
                 migrationBuilder.Sql(sql);
             migrationBuilder.Sql("DROP INDEX \"IX_Opportunities_Amount\"");
             migrationBuilder.DropIndex(

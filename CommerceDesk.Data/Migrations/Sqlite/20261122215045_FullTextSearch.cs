@@ -14,7 +14,7 @@ namespace CommerceDesk.Data.Migrations.Sqlite
             // Grid sorts by amount.
             migrationBuilder.Sql("CREATE INDEX IX_Orders_Subtotal ON Orders (Subtotal)");
             migrationBuilder.Sql("CREATE INDEX IX_Carts_Subtotal ON Carts (Subtotal)");
-            foreach (var index in FullTextIndexes.Grids)
+            foreach (var index in FullTextIndexes.OfFullTextSearchMigration)
                 foreach (var sql in FullTextIndexes.CreateSql(index))
                     migrationBuilder.Sql(sql);
         }
@@ -22,7 +22,7 @@ namespace CommerceDesk.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var index in FullTextIndexes.Grids)
+            foreach (var index in FullTextIndexes.OfFullTextSearchMigration)
                 foreach (var sql in FullTextIndexes.DropSql(index))
                     migrationBuilder.Sql(sql);
             migrationBuilder.Sql("DROP INDEX IX_Carts_Subtotal");

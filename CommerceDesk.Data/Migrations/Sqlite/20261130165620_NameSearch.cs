@@ -26,7 +26,7 @@ namespace CommerceDesk.Data.Migrations.Sqlite
                 table: "Accounts",
                 columns: new[] { "IsActive", "Name" });
             // Accounts and opportunities are searched by the words of their names from FTS5 indexes, like the other grids.
-            foreach (var sql in FullTextIndexes.Names.SelectMany(FullTextIndexes.CreateSql))
+            foreach (var sql in FullTextIndexes.OfNameSearchMigration.SelectMany(FullTextIndexes.CreateSql))
                 migrationBuilder.Sql(sql);
             // The opportunities grid sorts by amount; the amount is a column of the Money complex property, which the model cannot index.
             migrationBuilder.Sql("CREATE INDEX \"IX_Opportunities_Amount\" ON \"Opportunities\" (\"Amount\")");
@@ -35,7 +35,7 @@ namespace CommerceDesk.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var sql in FullTextIndexes.Names.SelectMany(FullTextIndexes.DropSql))
+            foreach (var sql in FullTextIndexes.OfNameSearchMigration.SelectMany(FullTextIndexes.DropSql))
                 migrationBuilder.Sql(sql);
             migrationBuilder.Sql("DROP INDEX \"IX_Opportunities_Amount\"");
             migrationBuilder.DropIndex(

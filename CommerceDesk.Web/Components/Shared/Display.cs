@@ -26,6 +26,13 @@ public static class Display
         _ => step.ToString(),
     };
 
+    /// <summary>Where an opportunity came from, in the words of the opportunities grid, its filter and its CSV download.</summary>
+    public static string OpportunitySource(Opportunities.OpportunitySource source) => source switch
+    {
+        Opportunities.OpportunitySource.Manual => "By hand",
+        _ => source.ToString(),
+    };
+
     public static string CommercialState(Domain.Orders.CommercialState state) => state switch
     {
         Domain.Orders.CommercialState.QuotationSent => "Quotation sent",
