@@ -1,4 +1,6 @@
 using CommerceDesk.Tests.Support;
+using CommerceDesk.Web.Accounts.Relating;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CommerceDesk.Tests.Browser;
@@ -16,6 +18,8 @@ public sealed class GridWidthBrowserTests(BrowserApp app) : IClassFixture<Browse
     [InlineData("/products")]
     public async Task EveryColumnFitsTheScreen(string path)
     {
+        // The demo customers' accounts come from the start-up pass of the relation job, which may still be running.
+        await app.Factory.Services.GetRequiredService<AccountRelationJob>().RunAsync(CancellationToken.None);
         var page = await app.SignedInPageAsync(BackOfficeSignIn.ManagerEmail, BackOfficeSignIn.ManagerPassword, path);
         await Assertions.Expect(page.Locator("tbody tr.mud-table-row").First).ToBeVisibleAsync();
 
